@@ -1,0 +1,110 @@
+"""Shared test helpers: where things are, reading a .docx back, converting with LibreOffice.
+
+These helpers read outputs independently of the code under test (python-docx, soffice,
+pdftotext), so a test that uses them checks what a real reader would see.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+TEMPLATES = ROOT / "templates" / "docx"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def example_files() -> list[Path]:
+    """Every event file in examples/ (YAML and JSON)."""
+    return sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".yaml", ".yml", ".json"})
+
+
+def iter_paragraphs(container: object) -> Iterator[object]:
+    """Every paragraph of a python-docx body, header or cell, tables (nested) included,
+    in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in container.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, Table):
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # merged cells repeat
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from iter_paragraphs(cell)
+
+
+def docx_lines(path: Path | str, *, headers: bool = True) -> list[str]:
+    """The text of every paragraph of a .docx (body, then headers and footers), one per item."""
+    import docx
+
+    document = docx.Document(str(path))
+    lines = [p.text for p in iter_paragraphs(document)]
+    if headers:
+        for section in document.sections:
+            for part in (section.first_page_header, section.header, section.footer):
+                if part.is_linked_to_previous:
+                    continue
+                lines += [p.text for p in iter_paragraphs(part)]
+    return lines
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(paths: list[Path], outdir: Path, *, timeout: int = 180) -> list[Path]:
+    """Convert .docx files with headless LibreOffice (own profile); return the PDF paths."""
+    exe = soffice()
+    assert exe, "soffice not installed"
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = (outdir / "lo-profile").resolve()
+    subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, paths),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=timeout,
+    )
+    pdfs = [outdir / (p.stem + ".pdf") for p in paths]
+    for pdf in pdfs:
+        assert pdf.exists() and pdf.stat().st_size > 0, f"LibreOffice wrote no {pdf.name}"
+    return pdfs
+
+
+def pdf_text(pdf: Path) -> str:
+    """`pdftotext -raw`: text in reading order (other modes mangle the two-column header)."""
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True
+    )
+    return out.stdout
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`libreoffice` tests skip where soffice is missing, except on CI, where they must run."""
+    if soffice() and shutil.which("pdftotext"):
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError("CI must install libreoffice-writer-nogui and poppler-utils")
+    skip = pytest.mark.skip(reason="soffice/pdftotext not installed")
+    for item in items:
+        if "libreoffice" in item.keywords:
+            item.add_marker(skip)
