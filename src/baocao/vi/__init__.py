@@ -1,0 +1,63 @@
+"""The Vietnamese language layer: dates, numbers and text, as pure functions.
+
+Every function takes the value first and its options keyword-only; the same functions are
+the Jinja filters of the templates (``baocao.filters.FILTERS``). Nothing here imports babel,
+Jinja or Word libraries, so importing it is cheap.
+
+>>> from datetime import date
+>>> from baocao.vi import chuan_dau, dia_danh_ngay, nfc
+>>> chuan_dau(nfc("Tỉnh uỷ"))
+'Tỉnh ủy'
+>>> dia_danh_ngay("Cà Mau", date(2024, 11, 1))
+'Cà Mau, ngày 01 tháng 11 năm 2024'
+"""
+
+from __future__ import annotations
+
+from baocao.vi.dates import (
+    buoi,
+    dia_danh_ngay,
+    gio,
+    khoang_ngay,
+    mo_dau_bao_chi,
+    ngay_ngan,
+    ngay_so,
+    ngay_thang,
+    thu,
+)
+from baocao.vi.numbers import bang_chu, phan_tram, so, so_thanh_chu, tien
+from baocao.vi.text import (
+    MaCu,
+    chu_dau_hoa,
+    chuan_dau,
+    dong_chi,
+    ma_cu,
+    nfc,
+    noi,
+    viet_hoa,
+)
+
+__all__ = [
+    "MaCu",
+    "bang_chu",
+    "buoi",
+    "chu_dau_hoa",
+    "chuan_dau",
+    "dia_danh_ngay",
+    "dong_chi",
+    "gio",
+    "khoang_ngay",
+    "ma_cu",
+    "mo_dau_bao_chi",
+    "nfc",
+    "ngay_ngan",
+    "ngay_so",
+    "ngay_thang",
+    "noi",
+    "phan_tram",
+    "so",
+    "so_thanh_chu",
+    "thu",
+    "tien",
+    "viet_hoa",
+]

@@ -1,0 +1,173 @@
+"""Vietnamese text: Unicode NFC, tone-mark style, case, joining lists, forms of address.
+
+>>> chuan_dau("Uỷ ban nhân dân tỉnh Hoà Bình")
+'Ủy ban nhân dân tỉnh Hòa Bình'
+>>> chuan_dau("Ủy viên Ban Thường vụ Tỉnh ủy", kieu="moi")
+'Uỷ viên Ban Thường vụ Tỉnh uỷ'
+>>> viet_hoa("Tỉnh ủy Cà Mau")
+'TỈNH ỦY CÀ MAU'
+>>> noi(["A", "B", "C"])
+'A, B và C'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from baocao.vi.legacy import MaCu, ma_cu
+from baocao.vi.syllable import WORD, Kieu, place_tone
+
+__all__ = [
+    "MaCu",
+    "chu_dau_hoa",
+    "chuan_dau",
+    "dong_chi",
+    "ma_cu",
+    "nfc",
+    "noi",
+    "viet_hoa",
+]
+
+_KIEU = ("cu", "moi")
+
+
+def nfc(s: str) -> str:
+    """Chuẩn hóa Unicode dựng sẵn (NFC): mọi chữ có dấu thành một ký tự.
+
+    Text typed with "Unicode tổ hợp", copied from macOS or some PDFs arrives decomposed
+    (NFD); search, sorting and Word's spell check then fail. ``None`` gives ``""``.
+
+    >>> s = nfc("Nguye\\u0302\\u0303n")
+    >>> s, len(s)
+    ('Nguyễn', 6)
+    """
+    if s is None:
+        return ""
+    return unicodedata.normalize("NFC", str(s))
+
+
+def chuan_dau(s: str, *, kieu: str = "cu") -> str:
+    """Đặt dấu thanh thống nhất: kiểu cũ ``hòa, ủy, thúy, khỏe`` hoặc kiểu mới ``hoà, uỷ``.
+
+    ``kieu="cu"`` (traditional, the usual style of state documents) puts the mark of an open
+    ``oa``/``oe``/``uy`` syllable on the first vowel; ``kieu="moi"`` (HD 36, Party documents)
+    on the second. Works per syllable: closed syllables (``toàn``, ``hoàn``, ``khoảng``,
+    ``thuyền``) and ``quý``, ``gìn``, ``qua`` never change; misplaced marks are repaired;
+    words that are not Vietnamese syllables (``Renée``, ``iPhone``, ``Đắk Lắk``) are left
+    alone; case is kept. The result is always NFC.
+
+    >>> chuan_dau("hoà thuận, uỷ ban, Thuý, khoẻ")
+    'hòa thuận, ủy ban, Thúy, khỏe'
+    >>> chuan_dau("hòa thuận, ủy ban, Thúy, khỏe", kieu="moi")
+    'hoà thuận, uỷ ban, Thuý, khoẻ'
+    >>> chuan_dau("UỶ BAN"), chuan_dau("hòang qúy gìa")
+    ('ỦY BAN', 'hoàng quý già')
+    >>> chuan_dau("toàn hoàn khoảng thuyền quý gìn qua", kieu="moi")
+    'toàn hoàn khoảng thuyền quý gìn qua'
+    >>> chuan_dau("Renée dùng iPhone ở Đắk Lắk")
+    'Renée dùng iPhone ở Đắk Lắk'
+    """
+    if kieu not in _KIEU:
+        raise ValueError(f"kieu phải là 'cu' hoặc 'moi', không phải {kieu!r}")
+    style: Kieu = "cu" if kieu == "cu" else "moi"
+    text = nfc(s)
+    if text.isascii():
+        return text
+    out = WORD.sub(lambda m: place_tone(m.group(0), style), text)
+    return unicodedata.normalize("NFC", out)
+
+
+def viet_hoa(s: str) -> str:
+    """Viết hoa toàn bộ (cho dòng tên cơ quan, tên loại văn bản).
+
+    >>> viet_hoa("Ủy ban nhân dân tỉnh Cà Mau")
+    'ỦY BAN NHÂN DÂN TỈNH CÀ MAU'
+    >>> viet_hoa("Nguye\\u0302\\u0303n đức")
+    'NGUYỄN ĐỨC'
+    """
+    return nfc(s).upper()
+
+
+def chu_dau_hoa(s: str) -> str:
+    """Viết hoa chữ cái đầu tiên, giữ nguyên phần còn lại.
+
+    The first letter (after any leading quotes, brackets or spaces) is upper-cased; nothing
+    else changes, so names and titles keep their capitals.
+
+    >>> chu_dau_hoa("lớp bồi dưỡng")
+    'Lớp bồi dưỡng'
+    >>> chu_dau_hoa("ủy ban nhân dân tỉnh Cà Mau")
+    'Ủy ban nhân dân tỉnh Cà Mau'
+    >>> chu_dau_hoa("“đồng chí Lê Thanh Triều”")
+    '“Đồng chí Lê Thanh Triều”'
+    """
+    text = nfc(s)
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text
+
+
+def noi(items: Iterable[Any], *, cuoi: str | None = None, ngan: str = ", ") -> str:
+    """Nối danh sách: ``A, B và C``.
+
+    ``ngan`` separates the items; ``cuoi`` is the word before the last one (``hoặc``…).
+    When ``cuoi`` is not given it is ``và``, unless ``ngan`` is given: then the last
+    separator is ``ngan`` too.
+    Empty items and None are skipped; a string is one item, not a list of letters.
+
+    >>> noi(["A", "B", "C"]), noi(["A", "B"]), noi(["A"]), noi([])
+    ('A, B và C', 'A và B', 'A', '')
+    >>> noi(["A", "B", "C"], ngan="; ")
+    'A; B; C'
+    >>> noi(["A", "B", "C"], cuoi="hoặc")
+    'A, B hoặc C'
+    >>> noi(["A", "B", "C"], ngan="; ", cuoi="và")
+    'A; B và C'
+    """
+    if items is None:
+        return ""
+    if isinstance(items, str):
+        items = [items]
+    parts = [nfc(str(x)) for x in items if x is not None and str(x) != ""]
+    if len(parts) < 2:
+        return "".join(parts)
+    if cuoi is None:
+        cuoi = "và" if ngan == ", " else ""
+    last = f" {cuoi} " if cuoi else ngan
+    return ngan.join(parts[:-1]) + last + parts[-1]
+
+
+def _field(nguoi: Any, name: str) -> Any:
+    if isinstance(nguoi, Mapping):
+        return nguoi.get(name)
+    return getattr(nguoi, name, None)
+
+
+def dong_chi(nguoi: Any) -> str:
+    """Giới thiệu một người: ``đồng chí <họ tên>, <chức vụ 1>, <chức vụ 2>``.
+
+    Takes a mapping or an object with ``ho_ten``, ``chuc_vu`` (a list of titles in order, or
+    one string) and ``danh_xung`` (form of address; ``đồng chí`` when not given). Written in
+    lower case for the middle of a sentence: use ``chu_dau_hoa`` at a sentence start.
+
+    >>> dong_chi({"ho_ten": "Lê Thanh Triều",
+    ...           "chuc_vu": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]})
+    'đồng chí Lê Thanh Triều, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy'
+    >>> dong_chi({"ho_ten": "Nguyễn Thị Hoa", "danh_xung": "bà", "chuc_vu": "Giám đốc"})
+    'bà Nguyễn Thị Hoa, Giám đốc'
+    >>> dong_chi({"ho_ten": "Trần Văn B"})
+    'đồng chí Trần Văn B'
+    """
+    if isinstance(nguoi, str):
+        return nfc(nguoi)
+    ho_ten = nfc(_field(nguoi, "ho_ten") or "").strip()
+    danh_xung = nfc(_field(nguoi, "danh_xung") or "đồng chí").strip()
+    chuc_vu = _field(nguoi, "chuc_vu") or []
+    if isinstance(chuc_vu, str):
+        chuc_vu = [chuc_vu]
+    parts = [" ".join(x for x in (danh_xung, ho_ten) if x)]
+    parts += [nfc(str(c)).strip() for c in chuc_vu if c and str(c).strip()]
+    return ", ".join(p for p in parts if p)
