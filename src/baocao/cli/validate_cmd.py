@@ -1,0 +1,38 @@
+"""``baocao validate`` and ``baocao schema``: thin faces over baocao.loading and baocao.schema."""
+
+from __future__ import annotations
+
+import click
+
+from baocao.cli._boundary import errors_to_exit
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Cách in lỗi: text (mặc định) hoặc json (cho CI, trình soạn thảo).",
+)
+@errors_to_exit
+def validate(files: tuple[str, ...], output_format: str) -> None:
+    """Kiểm tra tệp sự kiện; in ✓ TỆP hoặc từng lỗi (tệp:dòng:cột: mục: lỗi), mã thoát 3."""
+    from baocao.loading import check_files
+
+    def ok(path: str) -> None:
+        if output_format == "text":
+            click.echo(f"✓ {path}")
+
+    check_files(files, on_valid=ok)
+    if output_format == "json":
+        click.echo("[]", err=True)
+
+
+@click.command()
+def schema() -> None:
+    """In JSON Schema của tệp sự kiện (mô tả, ví dụ bằng tiếng Việt)."""
+    from baocao.schema import event_schema_text
+
+    click.echo(event_schema_text(), nl=False)

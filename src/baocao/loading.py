@@ -1,0 +1,217 @@
+"""Event files in, a validated :class:`~baocao.model.Event` or every problem out.
+
+:func:`load_event` reads a YAML or JSON file (by extension, else sniffed), decodes it (UTF-8
+with or without BOM, UTF-16 with BOM), checks the limits (size, nesting, aliases, string
+length, control characters, legacy TCVN3/VNI text, tabs, duplicate keys) and validates it.
+Everything wrong is reported at once as a :class:`~baocao.errors.DataError` whose problems
+carry the file, line, column and dotted field path; nothing else escapes.
+
+>>> from baocao.i18n import set_language
+>>> set_language("vi")  # the messages below are Vietnamese
+>>> ev = parse_event("co_quan: {ten: Ban A, viet_tat: BA, dia_danh: Huế}\\n"
+...                  "su_kien: {ten: hội nghị, bat_dau: 1/11/2024 7h30}\\n".encode())
+>>> ev.co_quan.dia_danh, ev.su_kien.bat_dau
+('Huế', datetime.datetime(2024, 11, 1, 7, 30))
+>>> try:
+...     parse_event(b"co_quan: {ten: A, viet_tat: B, dia_danh: C}\\n"
+...                 b"su_kien: {ten: y, bat_dau: 31/4/2024, diadiem: Z}\\n", path="e.yaml")
+... except DataError as error:
+...     for problem in error.problems:
+...         print(problem.line, problem.column, problem.field)
+...         print(problem.message)
+2 28 su_kien.bat_dau
+ngày 31/4/2024 không có: tháng 4 năm 2024 chỉ có 30 ngày
+2 39 su_kien.diadiem
+không có mục `diadiem`; có phải ý bạn là `dia_diem`?
+>>> set_language(None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from baocao.errors import DataError, Problem
+from baocao.i18n import _
+from baocao.limits import MAX_BYTES, Lines, check_size, control_characters, decode_text, tab_indents
+from baocao.model import RULES_ERROR_TYPE, Event
+from baocao.source_tree import Located, check_strings
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+Format = Literal["yaml", "json"]
+
+
+def _format_of(path: str) -> Format | None:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in {".yaml", ".yml"}:
+        return "yaml"
+    return None
+
+
+def _parse(text: str, fmt: Format | None, path: str) -> Located:
+    from baocao.json_source import parse_json
+    from baocao.yaml_source import parse_yaml
+
+    lines = Lines(text)
+    control = control_characters(text, path=path, lines=lines)
+    if control:
+        raise DataError(control)
+    if fmt is None:
+        fmt = "json" if text.lstrip()[:1] in {"{", "["} else "yaml"
+        if fmt == "json":
+            try:
+                return parse_json(text, path=path)
+            except DataError:
+                fmt = "yaml"
+    if fmt == "json":
+        return parse_json(text, path=path)
+    tabs = tab_indents(text, path=path, lines=lines)
+    try:
+        tree = parse_yaml(text, path=path)
+    except DataError as error:
+        if tabs and all(p.code in {"syntax", None} for p in error.problems):
+            raise DataError(tabs) from None
+        raise
+    if tabs:
+        raise DataError(tabs)
+    return tree
+
+
+def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None) -> Event:
+    """Validate the bytes of an event file; ``path`` names it in messages and picks the
+    format by extension unless ``fmt`` is given (otherwise the text is sniffed)."""
+    from pydantic import ValidationError
+
+    from baocao.messages import problems_from
+
+    text = decode_text(data, path=path)
+    tree = _parse(text, fmt or _format_of(path), path)
+    if tree.data is None:
+        raise DataError([Problem(_("tệp trống"), path=path, code="empty")])
+    if not isinstance(tree.data, dict):
+        line, column = tree.where(()) or (1, 1)
+        raise DataError(
+            [
+                Problem(
+                    _(
+                        "tệp sự kiện phải là các mục `tên: giá trị` (bắt đầu bằng `co_quan:`, "
+                        "`su_kien:`…), không phải {kind}"
+                    ).format(
+                        kind=_("một danh sách")
+                        if isinstance(tree.data, list)
+                        else _("một giá trị đơn")
+                    ),
+                    path=path,
+                    line=line,
+                    column=column,
+                    code="top-level",
+                )
+            ]
+        )
+    problems = tree.problems + check_strings(tree, path=path)
+    try:
+        event = Event.model_validate(tree.data)
+    except ValidationError as error:
+        reported: set[str | None] = {p.field for p in problems if p.field}
+        found = [p for p in problems_from(error, tree, path=path) if p.field not in reported]
+        reported |= {p.field for p in found}
+        rules = problems_from_rules(_prune(tree.data, error), tree, path=path)
+        problems += found + [p for p in rules if p.field not in reported]
+    if problems:
+        unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
+        unique.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise DataError(unique)
+    return event
+
+
+def _copy(value: Any) -> Any:
+    """A copy of the dicts and lists of ``value`` (the scalars are immutable)."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def _prune(data: dict[str, Any], error: ValidationError) -> dict[str, Any]:
+    """A copy of ``data`` without the values pydantic refused, so that the cross-field rules
+    of the models around them can still be checked (pydantic skips a model's rules when one
+    of its fields is invalid)."""
+    pruned: dict[str, Any] = _copy(data)
+    for item in error.errors(include_url=False):
+        loc = [p for p in item["loc"] if p != "[key]"]
+        if item["type"] == "missing" or not loc:
+            continue
+        parent: Any = pruned
+        for step in loc[:-1]:
+            try:
+                parent = parent[step]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            last = loc[-1]
+            if isinstance(parent, dict) and last in parent:
+                del parent[last]
+            elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+                parent[last] = "-"
+    return pruned
+
+
+def problems_from_rules(data: dict[str, Any], tree: Located, *, path: str) -> list[Problem]:
+    """The cross-field problems of ``data`` (only those: other errors were reported)."""
+    from pydantic import ValidationError
+
+    from baocao.messages import problems_from
+
+    try:
+        Event.model_validate(data)
+    except ValidationError as error:
+        return [p for p in problems_from(error, tree, path=path) if p.code == RULES_ERROR_TYPE]
+    return []
+
+
+def _io_message(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return _("không có tệp này")
+    if isinstance(error, IsADirectoryError):
+        return _("đây là thư mục, không phải tệp")
+    if isinstance(error, PermissionError):
+        return _("không có quyền đọc tệp này")
+    return _("không đọc được tệp ({reason})").format(reason=error.strerror or type(error).__name__)
+
+
+def load_event(path: str | Path) -> Event:
+    """Read and validate one event file (``DataError`` lists every problem)."""
+    shown = str(path)
+    try:
+        with Path(path).open("rb") as handle:
+            check_size(Path(path).stat().st_size, path=shown)
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise DataError([Problem(_io_message(error), path=shown, code="io")]) from None
+    event = parse_event(data, path=shown)
+    event._source_path = Path(path)
+    return event
+
+
+def check_files(
+    paths: Iterable[str | Path], *, on_valid: Callable[[str], None] | None = None
+) -> None:
+    """Validate every file; call ``on_valid(path)`` for each valid one, then raise one
+    ``DataError`` with the problems of all the invalid ones (if any)."""
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            load_event(path)
+        except DataError as error:
+            problems += error.problems
+        else:
+            if on_valid is not None:
+                on_valid(str(path))
+    if problems:
+        raise DataError(problems)

@@ -1,0 +1,484 @@
+"""The event file as validated data: pydantic models of every key of the event format.
+
+Field names are the keys of the file (``docs/event-format.md``). Unknown keys are refused,
+the cross-field rules of the format are checked, and after validation the defaults the
+templates rely on are filled in (``dau_thanh``, ``co_quan.ten_goi``, ``su_kien.goi_tat``,
+``su_kien.to_chuc``, ``su_kien.nguoi_du``). Every string is NFC and in the document's tone
+style (``dau_thanh``). This module does no I/O: ``baocao.loading`` reads files.
+
+>>> ev = Event.model_validate({
+...     "the_thuc": "dang",
+...     "co_quan": {"cap_tren": "Tỉnh ủy Cà Mau", "ten": "Ban Dân vận",
+...                 "ten_goi": "Ban Dân vận Tỉnh ủy", "viet_tat": "BDVTU", "dia_danh": "Cà Mau"},
+...     "su_kien": {"ten": "lớp bồi dưỡng nghiệp vụ công tác dân vận",
+...                 "bat_dau": "1/11/2024 7h30", "ket_thuc": "2024-11-03"},
+... })
+>>> ev.dau_thanh, ev.co_quan.ten_goi, ev.su_kien.to_chuc, ev.su_kien.nguoi_du
+('moi', 'Ban Dân vận Tỉnh uỷ', 'Ban Dân vận Tỉnh uỷ', 'đại biểu')
+>>> ev.su_kien.bat_dau, ev.su_kien.ket_thuc
+(datetime.datetime(2024, 11, 1, 7, 30), datetime.date(2024, 11, 3))
+>>> ev.van_ban_cho("bao_cao").luu
+'VT'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from baocao.i18n import _
+from baocao.scalars import (
+    ERROR_TYPE,
+    RULES_ERROR_TYPE,
+    Count,
+    Day,
+    Text,
+    TextList,
+    When,
+    as_day,
+    rules_error,
+)
+
+__all__ = [
+    "ERROR_TYPE",
+    "RULES_ERROR_TYPE",
+    "BaoChi",
+    "CoQuan",
+    "Event",
+    "KetQua",
+    "NguoiKy",
+    "NhanVat",
+    "SuKien",
+    "VanBan",
+    "XepLoai",
+]
+
+# ------------------------------------------------------------------------------ models
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+
+
+class CoQuan(_Model):
+    """Cơ quan ban hành văn bản."""
+
+    cap_tren: Text | None = Field(
+        None,
+        description="Cơ quan cấp trên, in hoa phía trên tên cơ quan.",
+        examples=["Tỉnh ủy Cà Mau", "Ủy ban nhân dân tỉnh Cà Mau"],
+    )
+    ten: Text = Field(
+        description="Tên cơ quan như in ở phần đầu văn bản.", examples=["Ban Dân vận"]
+    )
+    ten_goi: Text | None = Field(
+        None,
+        description="Tên gọi trong lời văn (mặc định: bằng `ten`).",
+        examples=["Ban Dân vận Tỉnh ủy"],
+    )
+    viet_tat: Text = Field(
+        description="Chữ viết tắt dùng trong số, ký hiệu văn bản.", examples=["BDVTU", "UBND"]
+    )
+    dia_danh: Text = Field(description="Địa danh ghi ở dòng ngày tháng.", examples=["Cà Mau"])
+
+    @model_validator(mode="after")
+    def _defaults(self) -> CoQuan:
+        if self.ten_goi is None:
+            self.ten_goi = self.ten
+        return self
+
+
+class SuKien(_Model):
+    """Sự kiện (hội nghị, lớp bồi dưỡng, tập huấn…)."""
+
+    ten: Text = Field(
+        description="Tên đầy đủ, viết như ở giữa câu (chữ đầu viết thường).",
+        examples=["lớp bồi dưỡng nghiệp vụ công tác dân vận"],
+    )
+    goi_tat: Text | None = Field(
+        None,
+        description="Tên gọi tắt cho những lần nhắc sau (mặc định: bằng `ten`).",
+        examples=["lớp bồi dưỡng"],
+    )
+    bat_dau: When = Field(description="Ngày (và giờ) bắt đầu.")
+    ket_thuc: When | None = Field(
+        None, description="Ngày (và giờ) kết thúc, không trước ngày bắt đầu."
+    )
+    dia_diem: Text | None = Field(
+        None, description="Địa điểm tổ chức.", examples=["Trường Chính trị tỉnh Cà Mau"]
+    )
+    to_chuc: Text | None = Field(
+        None,
+        description="Đơn vị tổ chức như gọi trong lời văn (mặc định: `co_quan.ten_goi`).",
+    )
+    phoi_hop: TextList = Field(
+        default_factory=list,
+        description="Các đơn vị phối hợp.",
+        examples=[["Trường Chính trị tỉnh Cà Mau"]],
+    )
+    doi_tuong: TextList = Field(
+        default_factory=list,
+        description="Thành phần tham dự, mỗi mục một cụm từ (nối bằng dấu chấm phẩy).",
+        examples=[["lãnh đạo các huyện, thành phố"]],
+    )
+    so_nguoi: Count | None = Field(None, description="Số đại biểu / học viên.", examples=[120])
+    nguoi_du: Text | None = Field(
+        None,
+        description="Cách gọi người tham dự trong lời văn (mặc định: `đại biểu`).",
+        examples=["học viên"],
+    )
+    noi_dung: TextList = Field(
+        default_factory=list,
+        description="Các nội dung, chuyên đề.",
+        examples=[["Công tác dân vận trong tình hình mới"]],
+    )
+    can_cu: Text | None = Field(
+        None,
+        description="Văn bản làm căn cứ tổ chức.",
+        examples=["Kế hoạch số 123-KH/BDVTU ngày 15/10/2024 của Ban Dân vận Tỉnh ủy"],
+    )
+    muc_dich: TextList = Field(
+        default_factory=list, description="Mục đích, yêu cầu (cho bài phát biểu khai mạc)."
+    )
+    boi_canh: TextList = Field(
+        default_factory=list, description="Các đoạn văn nêu bối cảnh, in nguyên văn."
+    )
+
+    @model_validator(mode="after")
+    def _rules(self) -> SuKien:
+        if self.goi_tat is None:
+            self.goi_tat = self.ten
+        if self.nguoi_du is None:
+            self.nguoi_du = "đại biểu"
+        if self.ket_thuc is not None:
+            start, end = self.bat_dau, self.ket_thuc
+            both_times = isinstance(start, datetime) and isinstance(end, datetime)
+            before = end < start if both_times else as_day(end) < as_day(start)
+            if before:
+                raise rules_error(
+                    [
+                        (
+                            ("ket_thuc",),
+                            _("ngày kết thúc ({end}) trước ngày bắt đầu ({start})").format(
+                                end=_fmt_when(end), start=_fmt_when(start)
+                            ),
+                        )
+                    ]
+                )
+        return self
+
+
+def _fmt_when(value: date) -> str:
+    text = f"{value.day}/{value.month}/{value.year}"
+    if isinstance(value, datetime):
+        text += f" {value.hour:02d}:{value.minute:02d}"
+    return text
+
+
+class NhanVat(_Model):
+    """Một người tham gia sự kiện với một vai trò."""
+
+    ho_ten: Text = Field(description="Họ và tên.", examples=["Lê Thanh Triều"])
+    danh_xung: Text | None = Field(
+        None, description="Cách xưng hô: `đồng chí`, `ông`, `bà`.", examples=["đồng chí"]
+    )
+    chuc_vu: TextList = Field(
+        default_factory=list,
+        description="Các chức vụ, theo thứ tự.",
+        examples=[["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]],
+    )
+    vai_tro: Literal["khai_mac", "chu_tri", "chi_dao", "du", "be_mac", "bao_cao_vien"] = Field(
+        description=(
+            "Vai trò: khai_mac (phát biểu khai mạc), chu_tri (chủ trì), chi_dao (chỉ đạo), "
+            "du (dự), be_mac (bế mạc), bao_cao_vien (báo cáo viên)."
+        ),
+        examples=["khai_mac"],
+    )
+    phat_bieu: TextList = Field(default_factory=list, description="Các ý phát biểu, in nguyên văn.")
+
+
+class XepLoai(_Model):
+    """Kết quả xếp loại."""
+
+    gioi: Count | None = Field(None, description="Số xếp loại giỏi.")
+    kha: Count | None = Field(None, description="Số xếp loại khá.")
+    trung_binh: Count | None = Field(None, description="Số xếp loại trung bình.")
+    chua_dat: Count | None = Field(None, description="Số chưa đạt.")
+
+    def tong(self) -> int:
+        """The sum of the grades given."""
+        return sum(v or 0 for v in (self.gioi, self.kha, self.trung_binh, self.chua_dat))
+
+
+class KetQua(_Model):
+    """Kết quả (cho báo cáo tổng kết)."""
+
+    so_trieu_tap: Count | None = Field(None, description="Số người được triệu tập.", examples=[125])
+    so_tham_du: Count | None = Field(None, description="Số người tham dự.", examples=[120])
+    so_hoan_thanh: Count | None = Field(None, description="Số người hoàn thành.", examples=[118])
+    xep_loai: XepLoai | None = Field(None, description="Xếp loại: gioi, kha, trung_binh, chua_dat.")
+    kinh_phi: Count | None = Field(
+        None, description="Kinh phí (đồng).", examples=[150000000, "150.000.000"]
+    )
+    uu_diem: TextList = Field(default_factory=list, description="Ưu điểm.")
+    han_che: TextList = Field(default_factory=list, description="Hạn chế.")
+    nguyen_nhan: TextList = Field(default_factory=list, description="Nguyên nhân.")
+    bai_hoc: TextList = Field(default_factory=list, description="Bài học kinh nghiệm.")
+    kien_nghi: TextList = Field(default_factory=list, description="Kiến nghị, đề xuất.")
+
+    @model_validator(mode="after")
+    def _rules(self) -> KetQua:
+        issues: list[tuple[tuple[str | int, ...], str]] = []
+        if (
+            self.so_tham_du is not None
+            and self.so_trieu_tap is not None
+            and self.so_tham_du > self.so_trieu_tap
+        ):
+            issues.append(
+                (
+                    ("so_tham_du",),
+                    _("số tham dự ({a}) lớn hơn số triệu tập ({b})").format(
+                        a=self.so_tham_du, b=self.so_trieu_tap
+                    ),
+                )
+            )
+        if (
+            self.so_hoan_thanh is not None
+            and self.so_tham_du is not None
+            and self.so_hoan_thanh > self.so_tham_du
+        ):
+            issues.append(
+                (
+                    ("so_hoan_thanh",),
+                    _("số hoàn thành ({a}) lớn hơn số tham dự ({b})").format(
+                        a=self.so_hoan_thanh, b=self.so_tham_du
+                    ),
+                )
+            )
+        if self.xep_loai is not None and self.so_hoan_thanh is not None:
+            total = self.xep_loai.tong()
+            if total > self.so_hoan_thanh:
+                issues.append(
+                    (
+                        ("xep_loai",),
+                        _("tổng số xếp loại ({a}) lớn hơn số hoàn thành ({b})").format(
+                            a=total, b=self.so_hoan_thanh
+                        ),
+                    )
+                )
+        if issues:
+            raise rules_error(issues)
+        return self
+
+
+class BaoChi(_Model):
+    """Thông tin cho tin bài báo chí."""
+
+    ma_bao: Text | None = Field(None, description="Ký hiệu của báo ở đầu tin.", examples=["CMO"])
+    tac_gia: Text | None = Field(None, description="Tác giả.", examples=["Mộng Thường"])
+    tieu_de: Text | None = Field(None, description="Tiêu đề (mặc định: tạo từ sự kiện).")
+
+
+_PREFIX = re.compile(r"[\s./]")
+
+
+def _quyen_han_input(value: Any) -> Any:
+    """``KT``, ``KT.``, ``K/T``, ``kt`` all mean KT."""
+    if isinstance(value, str):
+        return _PREFIX.sub("", value).upper()
+    return value
+
+
+class NguoiKy(_Model):
+    """Người ký văn bản."""
+
+    ho_ten: Text = Field(description="Họ và tên người ký.", examples=["Nguyễn Văn An"])
+    chuc_vu: Text = Field(description="Chức vụ của người ký.", examples=["Phó Chủ tịch"])
+    quyen_han: Annotated[
+        Literal["TM", "KT", "Q", "TL", "TUQ"] | None,
+        BeforeValidator(_quyen_han_input),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {
+                        "type": "string",
+                        "pattern": r"^\s*([Tt][./]?[Mm]|[Kk][./]?[Tt]|[Qq]|[Tt][./]?[Ll]|TUQ|tuq)"
+                        r"\.?\s*$",
+                    },
+                    {"type": "null"},
+                ]
+            }
+        ),
+    ] = Field(
+        None,
+        description=(
+            "Thẩm quyền ký: TM (thay mặt), KT (ký thay), Q (quyền), TL (thừa lệnh), "
+            "TUQ (thừa ủy quyền, chỉ văn bản nhà nước). Văn bản Đảng in T/M, K/T, T/L."
+        ),
+        examples=["KT"],
+    )
+    thay_cho: Text | None = Field(
+        None,
+        description="Tập thể hoặc chức vụ được ký thay (bắt buộc khi có `quyen_han`).",
+        examples=["Chủ tịch", "Ban Thường vụ"],
+    )
+
+    @model_validator(mode="after")
+    def _rules(self) -> NguoiKy:
+        if self.quyen_han is not None and self.thay_cho is None:
+            raise rules_error(
+                [
+                    (
+                        ("thay_cho",),
+                        _(
+                            "ký `{q}.` thì phải ghi `thay_cho` (tập thể hoặc chức vụ được ký thay, "
+                            "ví dụ `Chủ tịch`)"
+                        ).format(q=self.quyen_han),
+                    )
+                ]
+            )
+        if self.quyen_han is None and self.thay_cho is not None:
+            raise rules_error(
+                [
+                    (
+                        ("quyen_han",),
+                        _("có `thay_cho` thì phải ghi `quyen_han` (TM, KT, Q, TL hoặc TUQ)"),
+                    )
+                ]
+            )
+        return self
+
+
+class VanBan(_Model):
+    """Thông tin riêng của một văn bản (số, ngày, người ký, nơi nhận)."""
+
+    so: Annotated[Count, Field(ge=1)] | None = Field(
+        None, description="Số văn bản (bỏ trống để văn thư điền).", examples=[5]
+    )
+    ngay: Day | None = Field(None, description="Ngày ban hành (bỏ trống để điền tay).")
+    trich_yeu: Text | None = Field(
+        None,
+        description="Trích yếu (mặc định: tạo từ sự kiện).",
+        examples=["Về việc tổ chức lớp bồi dưỡng nghiệp vụ công tác dân vận"],
+    )
+    kinh_gui: TextList = Field(
+        default_factory=list,
+        description="Nơi kính gửi (báo cáo gửi cấp trên).",
+        examples=[["Thường trực Tỉnh ủy"]],
+    )
+    nguoi_ky: NguoiKy | None = Field(None, description="Người ký.")
+    noi_nhan: TextList = Field(
+        default_factory=list,
+        description="Nơi nhận.",
+        examples=[["Như trên", "Các huyện ủy, thành ủy"]],
+    )
+    luu: Text = Field("VT", description="Nơi lưu, dòng cuối của nơi nhận.", examples=["VT, BDV"])
+
+
+VanBanKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+
+
+class Event(_Model):
+    """Một tệp sự kiện: mọi văn bản được soạn từ cùng một tệp này."""
+
+    the_thuc: Literal["nha_nuoc", "dang"] = Field(
+        "nha_nuoc",
+        description=(
+            "Thể thức: nha_nuoc (Nghị định 30/2020/NĐ-CP) hoặc dang (Hướng dẫn 36-HD/VPTW)."
+        ),
+    )
+    dau_thanh: Literal["cu", "moi"] | None = Field(
+        None,
+        description=(
+            "Kiểu đặt dấu thanh cho toàn văn bản: cu (hòa, ủy) — mặc định cho nha_nuoc; "
+            "moi (hoà, uỷ) — mặc định cho dang."
+        ),
+    )
+    co_quan: CoQuan = Field(description="Cơ quan ban hành.")
+    su_kien: SuKien = Field(description="Sự kiện.")
+    nhan_vat: list[NhanVat] = Field(default_factory=list, description="Những người có vai trò.")
+    ket_qua: KetQua | None = Field(None, description="Kết quả, cho báo cáo tổng kết.")
+    bao_chi: BaoChi | None = Field(None, description="Thông tin cho tin bài.")
+    van_ban: dict[VanBanKey, VanBan] = Field(
+        default_factory=dict,
+        description="Thông tin riêng theo tên mẫu văn bản; `chung` là mặc định cho mọi mẫu.",
+    )
+
+    _source_path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def source_path(self) -> Path | None:
+        """The file this event was loaded from (set by the loader), or None."""
+        return self._source_path
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_text(cls, data: Any) -> Any:
+        """NFC every string (the look-alike Ð, U+00D0, becomes Đ), then put tone marks in the
+        document's style."""
+        if not isinstance(data, dict):
+            return data
+        from baocao.vi import chuan_dau, nfc
+
+        kieu = data.get("dau_thanh")
+        if kieu not in ("cu", "moi"):
+            kieu = "moi" if data.get("the_thuc") == "dang" else "cu"
+
+        def walk(value: Any) -> Any:
+            if isinstance(value, str):
+                return chuan_dau(nfc(value).replace("\u00d0", "\u0110"), kieu=kieu)
+            if isinstance(value, dict):
+                return {k: walk(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [walk(v) for v in value]
+            return value
+
+        return {
+            key: (walk(value) if key not in ("the_thuc", "dau_thanh") else value)
+            for key, value in data.items()
+        }
+
+    @model_validator(mode="after")
+    def _rules(self) -> Event:
+        if self.dau_thanh is None:
+            self.dau_thanh = "moi" if self.the_thuc == "dang" else "cu"
+        if self.su_kien.to_chuc is None:
+            self.su_kien.to_chuc = self.co_quan.ten_goi
+        if self.the_thuc == "dang":
+            issues: list[tuple[tuple[str | int, ...], str]] = [
+                (
+                    ("van_ban", name, "nguoi_ky", "quyen_han"),
+                    _(
+                        "văn bản Đảng không ký `TUQ.` (thừa ủy quyền chỉ có ở văn bản nhà nước); "
+                        "dùng TM, KT hoặc TL"
+                    ),
+                )
+                for name, vb in self.van_ban.items()
+                if vb.nguoi_ky is not None and vb.nguoi_ky.quyen_han == "TUQ"
+            ]
+            if issues:
+                raise rules_error(issues)
+        return self
+
+    def van_ban_cho(self, template_name: str) -> VanBan:
+        """The details of one document: ``van_ban.chung`` merged with ``van_ban.<name>``
+        (the template's own keys win)."""
+        merged: dict[str, Any] = {}
+        for key in ("chung", template_name):
+            entry = self.van_ban.get(key)
+            if entry is not None:
+                merged.update({name: getattr(entry, name) for name in entry.model_fields_set})
+        return VanBan.model_validate(merged)

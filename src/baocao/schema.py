@@ -1,0 +1,34 @@
+"""The JSON Schema of the event file, for editors (``# yaml-language-server: $schema=…``)
+and CI. Generated from :mod:`baocao.model`, so descriptions and examples are the models'.
+
+>>> s = event_schema()
+>>> s["$schema"], s["required"]
+('https://json-schema.org/draft/2020-12/schema', ['co_quan', 'su_kien'])
+>>> s["$defs"]["SuKien"]["properties"]["bat_dau"]["examples"][1]
+'1/11/2024 7h30'
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def event_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of an event file, as a dict."""
+    from baocao.model import Event
+
+    body = Event.model_json_schema(mode="validation")
+    for definition in [body, *body.get("$defs", {}).values()]:
+        for prop in definition.get("properties", {}).values():
+            prop.pop("title", None)  # "Ma Bao": pydantic's made-up English, not a help
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **body,
+        "title": "Tệp sự kiện baocao",
+    }
+
+
+def event_schema_text() -> str:
+    """The schema as the JSON text ``baocao schema`` prints (and docs/event.schema.json holds)."""
+    return json.dumps(event_schema(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,136 @@
+"""A parsed event file before validation: plain data plus where each value was written.
+
+Both parsers (``yaml_source``, ``json_source``) produce a :class:`Located`: the data as
+plain dicts, lists, strings and numbers, and for every path (a tuple of keys and list
+indexes) the line and column of its value and of its key. :func:`check_strings` then looks
+at every string for what no template can print: huge strings, control characters and text
+typed in a legacy encoding.
+
+>>> from baocao.i18n import set_language
+>>> set_language("vi")  # the messages below are Vietnamese
+>>> tree = Located({"a": ["x\\x01"]}, values={(): (1, 1), ("a",): (1, 4), ("a", 0): (1, 5)},
+...                keys={("a",): (1, 1)})
+>>> [str(p) for p in check_strings(tree, path="e.yaml")]
+['e.yaml:1:5: a.0: ký tự điều khiển U+0001 không được phép trong văn bản; hãy xoá nó']
+>>> tree.where(("a", 0, "b"))
+(1, 5)
+>>> set_language(None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from baocao.errors import Problem
+from baocao.i18n import _
+from baocao.limits import MAX_REPORTED, MAX_STRING, control_problem, find_control
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+class RawInt(int):
+    """An integer that remembers how it was written (``05``)."""
+
+    raw: str
+
+    def __new__(cls, value: int, raw: str) -> RawInt:
+        self = super().__new__(cls, value)
+        self.raw = raw
+        return self
+
+
+class RawFloat(float):
+    """A decimal number that remembers how it was written (``1.500``)."""
+
+    raw: str
+
+    def __new__(cls, value: float, raw: str) -> RawFloat:
+        self = super().__new__(cls, value)
+        self.raw = raw
+        return self
+
+
+@dataclass
+class Located:
+    """Parsed data and the (line, column) of each value and key, by path."""
+
+    data: Any
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, path: Path) -> Position | None:
+        """The position of the value at ``path`` or of its nearest written ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return None
+
+    def key_where(self, path: Path) -> Position | None:
+        """The position of the key at ``path`` (falls back to its value's position)."""
+        return self.keys.get(path) or self.where(path)
+
+
+def dotted(path: Path) -> str | None:
+    """``("su_kien", "ket_thuc")`` → ``su_kien.ket_thuc``; the root is None."""
+    return ".".join(str(p) for p in path) or None
+
+
+def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str, bool]]:
+    if isinstance(value, str):
+        yield path, value, False
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield (*path, key), key, True
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def check_strings(tree: Located, *, path: str) -> list[Problem]:
+    """Problems with the strings of ``tree``: too long, control characters, legacy encoding."""
+    from baocao.vi import ma_cu
+
+    problems: list[Problem] = []
+    legacy = 0
+    for where, text, is_key in _strings(tree.data, ()):
+        line, column = (tree.key_where(where) if is_key else tree.where(where)) or (None, None)
+        at = {"path": path, "line": line, "column": column, "field": dotted(where)}
+        if len(text) > MAX_STRING:
+            problems.append(
+                Problem(
+                    _("đoạn chữ quá dài ({n} ký tự); mỗi mục không được quá {limit} ký tự").format(
+                        n=f"{len(text):,}".replace(",", "."),
+                        limit=f"{MAX_STRING:,}".replace(",", "."),
+                    ),
+                    code="too-long",
+                    **at,  # type: ignore[arg-type]
+                )
+            )
+            continue
+        char = find_control(text)
+        if char is not None:
+            problems.append(control_problem(char, **at))
+            continue
+        if is_key or legacy >= MAX_REPORTED:
+            continue
+        found = ma_cu(text)
+        if found is not None:
+            legacy += 1
+            problems.append(
+                Problem(
+                    _(
+                        "chữ có vẻ được gõ bằng bảng mã cũ {bang_ma} (`{doan}`); hãy chuyển sang "
+                        "Unicode (Unikey: Công cụ chuyển mã, nguồn {bang_ma}, đích Unicode) "
+                        "rồi chép lại"
+                    ).format(bang_ma=found.bang_ma, doan=found.doan),
+                    code="legacy-encoding",
+                    **at,  # type: ignore[arg-type]
+                )
+            )
+    return problems

@@ -1,0 +1,326 @@
+"""YAML text → :class:`~baocao.source_tree.Located`, with limits checked before construction.
+
+Only PyYAML's ``SafeLoader`` is used, with plainer implicit types than YAML 1.1: ``true`` /
+``false`` are the only booleans (``yes``, ``no``, ``on``, ``off`` and ``NO`` stay text),
+numbers are decimal (``05`` is 5, ``1:30`` is text), and dates stay text for the model to read
+as day/month/year. The node graph from ``compose`` is walked by hand, so that the nesting
+depth and the number of aliases are checked while composing, duplicate keys are found, the
+expansion of aliases is bounded and every value keeps its line and column.
+
+>>> from baocao.i18n import set_language
+>>> set_language("vi")  # the messages below are Vietnamese
+>>> tree = parse_yaml("a: NO\\nb: 05\\nc: [1/11/2024]\\n", path="e.yaml")
+>>> tree.data, tree.values[("c", 0)]
+({'a': 'NO', 'b': 5, 'c': ['1/11/2024']}, (3, 5))
+>>> [str(p) for p in parse_yaml("a: 1\\na: 2\\n", path="e.yaml").problems]
+['e.yaml:2:1: a: mục `a` bị lặp lại (đã có ở dòng 1)']
+>>> set_language(None)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from baocao.errors import DataError, Problem
+from baocao.i18n import N_, _
+from baocao.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_REPORTED
+from baocao.source_tree import Located, Path, RawFloat, RawInt, dotted
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Stop(Exception):
+    """A limit was hit while composing; carries the problem."""
+
+    def __init__(self, message: str, mark: yaml.Mark | None, code: str) -> None:
+        super().__init__(message)
+        self.message, self.mark, self.code = message, mark, code
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with plain implicit types and limits on depth and aliases."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class protocol
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+        self.aliases = 0
+        # (id(parent node), index or id(key node)) → where the alias `*name` was written
+        self.alias_marks: dict[tuple[int, int], yaml.Mark] = {}
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            slot = index if isinstance(index, int) else id(index)
+            self.alias_marks[(id(parent), slot)] = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            if self.aliases > MAX_ALIASES:
+                raise _Stop(
+                    _(
+                        "tệp dùng quá {limit} tham chiếu YAML (`*tên`); tệp sự kiện không cần "
+                        "tham chiếu, hãy viết thẳng giá trị"
+                    ).format(limit=MAX_ALIASES),
+                    self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                    "aliases",
+                )
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Stop(
+                _("dữ liệu lồng nhau quá {limit} tầng").format(limit=MAX_DEPTH),
+                self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                "depth",
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"
+    ),
+    list("-+0123456789."),
+)
+
+# PyYAML's English problem texts, as a clerk would read them.
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        N_(
+            "dấu hai chấm `:` không đúng chỗ; nếu nội dung có dấu `:` "
+            "hãy đặt cả dòng trong ngoặc kép"
+        ),
+    ),
+    ("could not find expected ':'", N_("thiếu dấu hai chấm `:` sau tên mục")),
+    ("found character '\\t'", N_("thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách để thụt lề")),
+    ("found undefined alias", N_("tham chiếu `*tên` không trỏ tới mục nào")),
+    (
+        "expected a single document",
+        N_("tệp chỉ được chứa một văn bản YAML (bỏ dòng `---` thứ hai)"),
+    ),
+    ("found unexpected end of stream", N_("thiếu dấu ngoặc kép hoặc ngoặc đóng trước khi hết tệp")),
+    (
+        "found unknown escape character",
+        N_(
+            "ký tự sau dấu `\\` không hợp lệ trong ngoặc kép; dùng ngoặc đơn `'…'` hoặc viết `\\\\`"
+        ),
+    ),
+    ("did not find expected key", N_("thụt lề không thẳng hàng với các mục cùng cấp")),
+    ("expected <block end>", N_("thụt lề không thẳng hàng với các mục cùng cấp")),
+    (
+        "did not find expected '-' indicator",
+        N_("các dòng của danh sách phải thẳng hàng, bắt đầu bằng `- `"),
+    ),
+    ("did not find expected ',' or ']'", N_("thiếu dấu phẩy `,` hoặc ngoặc đóng `]`")),
+    ("did not find expected ',' or '}'", N_("thiếu dấu phẩy `,` hoặc ngoặc đóng `}`")),
+    (
+        "found character that cannot start any token",
+        N_("ký tự này không được đứng đầu một giá trị; hãy đặt giá trị trong ngoặc kép"),
+    ),
+    (
+        "expected alphabetic or numeric character",
+        N_(
+            "tên tham chiếu (`&`, `*`) không hợp lệ; nếu là chữ, hãy đặt cả giá trị trong ngoặc kép"
+        ),
+    ),
+)
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = f"{error.problem or ''} {error.context or ''}"
+    for needle, message in _SYNTAX_HINTS:
+        if needle in problem:
+            return _(message)
+    return _("cú pháp YAML sai ở đây; kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép")
+
+
+def _position(mark: yaml.Mark | None) -> tuple[int, int] | tuple[None, None]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
+def parse_yaml(text: str, *, path: str) -> Located:
+    """Parse ``text``; raise ``DataError`` for syntax errors and limits. Duplicate keys and
+    unknown tags are left in ``Located.problems`` so that validation can report more."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except _Stop as stop:
+        line, column = _position(stop.mark)
+        raise DataError(
+            [Problem(stop.message, path=path, line=line, column=column, code=stop.code)]
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        line, column = _position(error.problem_mark or error.context_mark)
+        raise DataError(
+            [Problem(_syntax_message(error), path=path, line=line, column=column, code="syntax")]
+        ) from None
+    except yaml.YAMLError:
+        raise DataError([Problem(_("cú pháp YAML sai"), path=path, code="syntax")]) from None
+    finally:
+        loader.dispose()
+    builder = _Builder(path, loader.alias_marks)
+    if root is None:
+        return Located(None)
+    data = builder.build(root, (), frozenset())
+    return Located(data, builder.values, builder.keys, builder.problems)
+
+
+class _Builder:
+    def __init__(self, path: str, alias_marks: dict[tuple[int, int], yaml.Mark]) -> None:
+        self.path = path
+        self.alias_marks = alias_marks
+        self.values: dict[Path, tuple[int, int]] = {}
+        self.keys: dict[Path, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.seen: set[int] = set()
+        self.reuse_root: Path | None = None
+
+    def fail(
+        self, message: str, node: Node, where: Path, code: str, at: tuple[int, int] | None = None
+    ) -> None:
+        line, column = at or _position(node.start_mark)
+        problem = Problem(
+            message, path=self.path, line=line, column=column, field=dotted(where), code=code
+        )
+        if code in {"aliases", "depth", "recursion", "too-many"}:
+            raise DataError([problem])
+        if len(self.problems) < MAX_REPORTED:
+            self.problems.append(problem)
+
+    def build(
+        self, node: Node, where: Path, ancestors: frozenset[int], written: yaml.Mark | None = None
+    ) -> Any:
+        """Plain data of ``node`` at ``where``; ``written`` is where an alias to it stands."""
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.reuse_root is not None:
+                self.fail(
+                    _("tham chiếu YAML (`*tên`) nhân dữ liệu lên quá lớn; hãy viết thẳng giá trị"),
+                    node,
+                    self.reuse_root,
+                    "aliases",
+                    self.values.get(self.reuse_root),
+                )
+            self.fail(
+                _("tệp có quá nhiều mục (hơn {limit})").format(limit=MAX_NODES),
+                node,
+                where,
+                "too-many",
+            )
+        if len(where) > MAX_DEPTH:
+            self.fail(
+                _("dữ liệu lồng nhau quá {limit} tầng").format(limit=MAX_DEPTH),
+                node,
+                where,
+                "depth",
+            )
+        if id(node) in ancestors:
+            self.fail(_("tham chiếu YAML (`*tên`) trỏ vào chính nó"), node, where, "recursion")
+        outermost_reuse = id(node) in self.seen and self.reuse_root is None
+        if outermost_reuse:
+            self.reuse_root = where
+        self.seen.add(id(node))
+        self.values.setdefault(where, _position(written or node.start_mark))  # type: ignore[arg-type]
+        try:
+            return self.build_node(node, where, ancestors)
+        finally:
+            if outermost_reuse:
+                self.reuse_root = None
+
+    def build_node(self, node: Node, where: Path, ancestors: frozenset[int]) -> Any:
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, where)
+        inner = ancestors | {id(node)}
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                self.unknown_tag(node, where)
+            return [
+                self.build(item, (*where, i), inner, self.alias_marks.get((id(node), i)))
+                for i, item in enumerate(node.value)
+            ]
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP:
+                self.unknown_tag(node, where)
+            return self.mapping(node, where, inner)
+        return None  # pragma: no cover - PyYAML has no other node kinds
+
+    def mapping(self, node: MappingNode, where: Path, inner: frozenset[int]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.fail(
+                    _("tên mục phải là chữ, không phải danh sách hay nhóm"), key_node, where, "key"
+                )
+                continue
+            key = key_node.value
+            key_line = key_node.start_mark.line + 1
+            if key in result or key in first_line:
+                self.fail(
+                    _("mục `{key}` bị lặp lại (đã có ở dòng {line})").format(
+                        key=key, line=first_line[key]
+                    ),
+                    key_node,
+                    (*where, key),
+                    "duplicate-key",
+                )
+                continue
+            first_line[key] = key_line
+            self.keys[(*where, key)] = _position(key_node.start_mark)  # type: ignore[assignment]
+            written = self.alias_marks.get((id(node), id(key_node)))
+            result[key] = self.build(value_node, (*where, key), inner, written)
+        return result
+
+    def unknown_tag(self, node: Node, where: Path) -> None:
+        self.fail(
+            _("kiểu YAML `{tag}` không được dùng trong tệp sự kiện").format(
+                tag=node.tag.replace("tag:yaml.org,2002:", "!!")
+            ),
+            node,
+            where,
+            "tag",
+        )
+
+    def scalar(self, node: ScalarNode, where: Path) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return value.lower() == "true"
+        try:
+            if tag == _INT:
+                if len(value) > 30:
+                    raise ValueError(value)
+                return RawInt(int(value), value)
+            if tag == _FLOAT:
+                number = float(value)
+                if number != number or number in (float("inf"), float("-inf")):
+                    raise ValueError(value)
+                return RawFloat(number, value)
+        except ValueError:
+            self.fail(
+                _("`{value}` không phải là số").format(value=value[:40]), node, where, "number"
+            )
+            return None
+        self.unknown_tag(node, where)
+        return None

@@ -1,0 +1,152 @@
+"""The corpus of broken event files: each gives exactly the expected messages, exit code 3,
+and nothing on stdout or on disk. Big hostile files are generated here, not committed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from baocao import i18n
+from baocao.cli import cli
+from baocao.errors import DataError
+from baocao.limits import MAX_BYTES, MAX_STRING
+from baocao.loading import load_event, parse_event
+from conftest import FIXTURES
+
+INVALID = FIXTURES / "events" / "invalid"
+CASES = sorted(p for p in INVALID.iterdir() if p.suffix != ".expected")
+VALID_HEAD = (
+    "co_quan:\n  ten: Ban Dân vận\n  viet_tat: BDVTU\n  dia_danh: Cà Mau\n"
+    "su_kien:\n  ten: hội nghị\n  bat_dau: 1/11/2024\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("BAOCAO_LANG", "vi")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
+def test_the_corpus_is_big_enough() -> None:
+    assert len(CASES) >= 30
+    for case in CASES:
+        assert (INVALID / (case.name + ".expected")).is_file(), case.name
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_invalid_file_gives_the_expected_lines(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(INVALID)
+    before = sorted(p.name for p in INVALID.iterdir())
+    result = CliRunner().invoke(cli, ["validate", case.name])
+    expected = (INVALID / (case.name + ".expected")).read_text(encoding="utf-8").splitlines()
+    assert result.exit_code == 3, result.output
+    assert result.stderr.splitlines() == expected
+    assert result.stdout == ""
+    assert sorted(p.name for p in INVALID.iterdir()) == before
+
+
+def test_every_problem_has_a_position_or_concerns_the_whole_file() -> None:
+    for case in CASES:
+        with pytest.raises(DataError) as caught:
+            load_event(case)
+        for problem in caught.value.problems:
+            assert problem.path == str(case)
+            assert problem.message and "Error" not in problem.message
+            if problem.code not in {"empty", "encoding", "too-large"}:
+                assert problem.line is not None and problem.column is not None, problem
+
+
+def test_all_files_at_once_report_all_problems(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(INVALID)
+    names = [case.name for case in CASES[:5]]
+    result = CliRunner().invoke(cli, ["validate", *names])
+    expected = [
+        line
+        for name in names
+        for line in (INVALID / (name + ".expected")).read_text(encoding="utf-8").splitlines()
+    ]
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == expected
+
+
+def _problems(data: bytes, path: str = "e.yaml") -> list[str]:
+    with pytest.raises(DataError) as caught:
+        parse_event(data, path=path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_file_over_5_mb(tmp_path: Path) -> None:
+    big = tmp_path / "lon.yaml"
+    big.write_bytes(VALID_HEAD.encode() + b"# " + b"x" * MAX_BYTES + b"\n")
+    with pytest.raises(DataError) as caught:
+        load_event(big)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{big}: tệp quá lớn (5,0 MB); tệp sự kiện không được quá 5 MB"
+    ]
+
+
+def test_huge_string() -> None:
+    text = VALID_HEAD + "  dia_diem: " + "a" * (MAX_STRING + 1) + "\n"
+    assert _problems(text.encode()) == [
+        "e.yaml:8:13: su_kien.dia_diem: đoạn chữ quá dài (100.001 ký tự); "
+        "mỗi mục không được quá 100.000 ký tự"
+    ]
+
+
+def test_a_string_at_the_limit_is_fine() -> None:
+    text = VALID_HEAD + "  dia_diem: " + "a" * MAX_STRING + "\n"
+    assert parse_event(text.encode()).su_kien.dia_diem == "a" * MAX_STRING
+
+
+def test_very_deep_nesting_does_not_recurse() -> None:
+    deep = VALID_HEAD + "nhan_vat: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    assert _problems(deep.encode()) == ["e.yaml:8:60: dữ liệu lồng nhau quá 50 tầng"]
+    deep_json = '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    assert _problems(deep_json.encode(), "e.json") == ["e.json:1:56: dữ liệu lồng nhau quá 50 tầng"]
+
+
+def test_many_undecodable_lines_are_summarised() -> None:
+    data = VALID_HEAD.encode() + b"  dia_diem: \xff\n" * 30
+    lines = _problems(data)
+    assert len(lines) == 21
+    assert lines[0].startswith("e.yaml:8:13: byte 0xFF không đọc được theo UTF-8")
+    assert lines[-1] == "e.yaml: … và còn những dòng khác có byte không đọc được"
+
+
+def test_utf16_broken_after_bom() -> None:
+    data = "\ufeffco_quan: x\n".encode("utf-16-le") + b"\x00"
+    assert _problems(data) == [
+        "e.yaml:2:1: tệp UTF-16 bị hỏng ở đây (byte lẻ hoặc ký tự không hợp lệ)"
+    ]
+
+
+def test_missing_file() -> None:
+    with pytest.raises(DataError) as caught:
+        load_event("khong-co.yaml")
+    assert [str(p) for p in caught.value.problems] == ["khong-co.yaml: không có tệp này"]
+    with pytest.raises(DataError) as caught:
+        load_event(INVALID)
+    assert [p.message for p in caught.value.problems] == ["đây là thư mục, không phải tệp"]
+
+
+def test_many_aliases_within_the_node_budget_are_refused() -> None:
+    anchors = "x: &x [" + ", ".join(["a"] * 2000) + "]\n"
+    refs = "y: [" + ", ".join(["*x"] * 10) + "]\nz: [" + ", ".join(["*x"] * 40) + "]\n"
+    assert _problems((anchors + refs).encode()) == [
+        "e.yaml:3:5: tệp dùng quá 10 tham chiếu YAML (`*tên`); tệp sự kiện không cần "
+        "tham chiếu, hãy viết thẳng giá trị"
+    ]
+
+
+def test_alias_expansion_is_bounded_even_with_few_aliases() -> None:
+    rows = "x: &x [" + ", ".join(["a"] * 20_000) + "]\n"
+    refs = "y: [" + ", ".join(["*x"] * 6) + "]\n"
+    assert _problems((rows + refs).encode()) == [
+        "e.yaml:2:17: y.3: tham chiếu YAML (`*tên`) nhân dữ liệu lên quá lớn; "
+        "hãy viết thẳng giá trị"
+    ]
