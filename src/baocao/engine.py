@@ -1,0 +1,406 @@
+"""The one place Jinja is configured, and the compile-once renderer of a Word template.
+
+:func:`make_env` builds the sandboxed, strict, autoescaping environment with every filter of
+:data:`baocao.filters.FILTERS`. :func:`compile_template` reads a .docx once, runs docxtpl's
+own pre-processing (``patch_xml``: split-run clean-up, ``{%p %}``/``{%tr %}``/``{%tc %}``/
+``{%r %}`` tags, smart quotes in tags…) on the body, the headers, the footers and the notes,
+and compiles each part with Jinja once. :meth:`CompiledTemplate.render_bytes` then only
+renders the parts, applies docxtpl's post-processing (``resolve_listing``, ``fix_tables``,
+``fix_docpr_ids``), puts every ``w:t`` text in NFC and in the event's tone style, and writes
+a deterministic zip (see :mod:`baocao.docx_package`).
+
+>>> env = make_env()
+>>> env.from_string("{{ a }}").render(a="A & B <C>")
+'A &amp; B &lt;C&gt;'
+>>> env.from_string("{{ missing }}").render()
+Traceback (most recent call last):
+...
+jinja2.exceptions.UndefinedError: 'missing' is undefined
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from baocao.docx_package import (
+    DocProps,
+    Package,
+    ZipBuilder,
+    add_core_part,
+    core_xml,
+    read_package,
+)
+from baocao.errors import Problem, RenderError, TemplateError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from jinja2 import Template
+    from jinja2.sandbox import SandboxedEnvironment
+
+__all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env"]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_T = f"{{{W_NS}}}t"
+W_BODY = f"{{{W_NS}}}body"
+_MARKER = "baocaoBodyMarker"
+
+# characters XML 1.0 forbids; \a and \f stay: docxtpl turns them into paragraph/page breaks
+_ILLEGAL = re.compile("[\x00-\x06\x08\x0b\x0e-\x1f\ufffe\uffff]")
+_NEWLINE_P = re.compile(r"\n<w:p([ >])")
+_P_OPEN = re.compile(r"<w:p([ >])")
+_LISTING_CHARS = ("\n", "\t", "\a", "\f")
+_TAG_RE = re.compile(r"<[^>]+>")
+_LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ }}`` output: drop characters XML cannot hold, one kind of line break."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if _ILLEGAL.search(value):
+            value = _ILLEGAL.sub("", value)
+    return value
+
+
+def make_env() -> SandboxedEnvironment:
+    """The Jinja environment of every baocao template: sandboxed, strict, autoescaping.
+
+    ``StrictUndefined`` makes a missing value an error instead of an empty string;
+    autoescape keeps ``&``, ``<``, ``>`` and quotes intact in the Word XML; the sandbox
+    refuses access to Python internals from a template brought by a user.
+
+    >>> make_env().from_string("{{ ''.__class__.__mro__ }}").render()
+    Traceback (most recent call last):
+    ...
+    jinja2.exceptions.SecurityError: access to attribute '__class__' of 'str' object is unsafe.
+    """
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from baocao.filters import FILTERS
+
+    env = SandboxedEnvironment(
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+# --- docxtpl's own processing, reused -------------------------------------------------------
+
+
+def _docxtpl() -> Any:
+    """A bare ``DocxTemplate`` whose methods (patch_xml, resolve_listing, fix_tables,
+    fix_docpr_ids) do the processing; none of them touches the file it was made for."""
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate.__new__(DocxTemplate)
+    tpl.__dict__.update(docx=None, docx_ids_index=1000, template_file=None)
+    return tpl
+
+
+@lru_cache(maxsize=65536)
+def _normalise(text: str, kieu: str | None) -> str:
+    from baocao.vi import chuan_dau, nfc
+
+    return chuan_dau(text, kieu=kieu) if kieu else nfc(text)
+
+
+def _normalise_tree(tree: Any, kieu: str | None) -> None:
+    for t in tree.iter(W_T):
+        s = t.text
+        if s and not s.isascii():
+            new = _normalise(s, kieu)
+            if new != s:
+                t.text = new
+
+
+@lru_cache(maxsize=1)
+def _parsers() -> tuple[Any, Any]:
+    from lxml import etree
+
+    keep = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    # python-docx's own parser: what a document body is read with before docxtpl sees it
+    blank = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
+    return keep, blank
+
+
+def _part_label(kind: str, name: str) -> str:
+    from baocao.i18n import _
+
+    labels = {
+        "body": _("phần thân"),
+        "header": _("đầu trang"),
+        "footer": _("chân trang"),
+        "notes": _("chú thích"),
+    }
+    label = labels[kind]
+    return label if kind == "body" else f"{label} ({name})"
+
+
+def _template_lineno(tb: TracebackType | None) -> int | None:
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+@dataclass
+class _Part:
+    """One XML part rendered with Jinja."""
+
+    name: str
+    kind: str  # body, header, footer, notes
+    source: str  # docxtpl-patched XML, one paragraph per line
+    template: Template
+    head: bytes = b""  # the document around the body (body only)
+    tail: bytes = b""
+
+    def where(self, lineno: int | None) -> str:
+        """Word-terms location of template line ``lineno``: part, paragraph, its text."""
+        from baocao.i18n import _
+
+        label = _part_label(self.kind, self.name)
+        if not lineno:
+            return label
+        lines = self.source.split("\n")
+        text = _TAG_RE.sub("", lines[lineno - 1]) if lineno <= len(lines) else ""
+        text = " ".join(text.split())
+        if len(text) > 80:
+            text = text[:77] + "…"
+        where = _("{part}, đoạn {so}").format(part=label, so=max(lineno - 1, 1))
+        return f"{where}: «{text}»" if text else where
+
+
+class CompiledTemplate:
+    """A Word template compiled once; :meth:`render_bytes` makes a complete .docx."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        package = read_package(self.path)
+        if package.core is None:
+            add_core_part(package)
+        self._core = package.core or "docProps/core.xml"
+        self._env = make_env()
+        self._parts: list[_Part] = []
+        self._text_static: dict[str, bytes] = {}  # parts without tags, text normalised per render
+        self._static_cache: dict[tuple[str, str | None], Any] = {}
+        self._lock = threading.Lock()
+        self._builder = ZipBuilder()
+        self._compile(package)
+
+    # -- compile ------------------------------------------------------------------------
+
+    def _compile_part(self, name: str, kind: str, source: str) -> _Part:
+        from jinja2 import TemplateSyntaxError
+
+        from baocao.i18n import _
+
+        source = _docxtpl().patch_xml(source)
+        # docxtpl turns the template's literal "{_{" into "{{" after rendering, values
+        # included; doing it here, as Jinja string literals, leaves values untouched
+        for literal, text in _LITERALS:
+            if literal in source:
+                source = source.replace(literal, "{{ '" + text + "' }}")
+        source = _P_OPEN.sub(r"\n<w:p\1", source)
+        part = _Part(name=name, kind=kind, source=source, template=None)  # type: ignore[arg-type]
+        try:
+            part.template = self._env.from_string(source)
+        except TemplateSyntaxError as exc:
+            raise TemplateError(
+                [
+                    Problem(
+                        _("lỗi cú pháp trong mẫu: {loi}").format(loi=exc.message),
+                        path=str(self.path),
+                        part=part.where(exc.lineno),
+                    )
+                ]
+            ) from exc
+        return part
+
+    def _compile(self, package: Package) -> None:
+        from lxml import etree
+
+        _keep, blank = _parsers()
+        rendered: set[str] = set()
+
+        # the body, as docxtpl takes it: <w:body> of the document read by python-docx
+        root = etree.fromstring(package.blobs[package.document], blank)
+        body = root.find(W_BODY)
+        body_xml = etree.tostring(body, encoding="unicode", pretty_print=False)
+        marker = etree.Element(f"{{{W_NS}}}{_MARKER}")
+        root.replace(body, marker)
+        whole = etree.tostring(root, encoding="UTF-8", standalone=True)
+        qname = f"{marker.prefix}:{_MARKER}" if marker.prefix else _MARKER
+        head, _sep, tail = whole.partition(f"<{qname}/>".encode())
+        assert _sep, "body marker not found"
+        part = self._compile_part(package.document, "body", body_xml)
+        part.head, part.tail = head, tail
+        self._parts.append(part)
+        rendered.add(package.document)
+
+        for kind, names in (("header", package.headers), ("footer", package.footers)):
+            for name in names:
+                xml = etree.tostring(
+                    etree.fromstring(package.blobs[name], blank), encoding="unicode"
+                )
+                if "{" not in xml:
+                    self._text_static[name] = package.blobs[name]
+                else:
+                    self._parts.append(self._compile_part(name, kind, xml))
+                rendered.add(name)
+        for name in package.notes:
+            xml = package.blobs[name].decode("utf-8")
+            if "{" not in xml:
+                self._text_static[name] = package.blobs[name]
+            else:
+                self._parts.append(self._compile_part(name, "notes", xml))
+            rendered.add(name)
+
+        for name in package.names:
+            if name in rendered or name == self._core:
+                self._builder.add_dynamic(name)
+            else:
+                self._builder.add_static(name, package.blobs[name])
+
+    # -- render -------------------------------------------------------------------------
+
+    def _render_part(self, part: _Part, ctx: Mapping[str, Any], kieu: str | None) -> bytes:
+        from jinja2 import TemplateError as JinjaTemplateError
+        from lxml import etree
+
+        from baocao.i18n import _
+
+        try:
+            xml = part.template.render(ctx)
+        except JinjaTemplateError as exc:
+            where = part.where(_template_lineno(exc.__traceback__))
+            raise TemplateError(
+                [
+                    Problem(
+                        _("lỗi khi điền mẫu: {loi}").format(loi=exc.message or str(exc)),
+                        path=str(self.path),
+                        part=where,
+                    )
+                ]
+            ) from exc
+        except Exception as exc:
+            where = part.where(_template_lineno(exc.__traceback__))
+            raise RenderError(
+                [
+                    Problem(
+                        _("lỗi khi điền mẫu: {loi}").format(loi=f"{type(exc).__name__}: {exc}"),
+                        path=str(self.path),
+                        part=where,
+                    )
+                ]
+            ) from exc
+        # docxtpl's render_xml_part post-processing
+        xml = _NEWLINE_P.sub(r"<w:p\1", xml)
+        if any(c in xml for c in _LISTING_CHARS):
+            xml = _docxtpl().resolve_listing(xml)
+        keep, blank = _parsers()
+        try:
+            tree = etree.fromstring(xml.encode("utf-8"), keep if part.kind == "body" else blank)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(
+                [
+                    Problem(
+                        _(
+                            "mẫu sinh ra XML hỏng (thẻ Jinja cắt ngang cấu trúc Word?): {loi}"
+                        ).format(loi=str(exc)),
+                        path=str(self.path),
+                        part=_part_label(part.kind, part.name),
+                    )
+                ]
+            ) from exc
+        if part.kind == "body":
+            if tree.find(f".//{{{W_NS}}}tbl") is not None:
+                tree = _docxtpl().fix_tables(xml)
+            if "docPr" in xml:
+                _docxtpl().fix_docpr_ids(tree)
+        _normalise_tree(tree, kieu)
+        if part.kind == "body":
+            body: bytes = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+            return part.head + body + part.tail
+        whole: bytes = etree.tostring(tree, encoding="UTF-8", standalone=True)
+        return whole
+
+    def _static_part(self, name: str, kieu: str | None) -> Any:
+        key = (name, kieu)
+        entry = self._static_cache.get(key)
+        if entry is None:
+            from lxml import etree
+
+            _keep, blank = _parsers()
+            data = self._text_static[name]
+            tree = etree.fromstring(data, blank)
+            before = etree.tostring(tree)
+            _normalise_tree(tree, kieu)
+            if etree.tostring(tree) != before:
+                data = etree.tostring(tree, encoding="UTF-8", standalone=True)
+            entry = self._builder.static_entry(name, data)
+            with self._lock:
+                self._static_cache[key] = entry
+        return entry
+
+    def render_bytes(self, ctx: Mapping[str, Any], props: DocProps | None = None) -> bytes:
+        """A complete .docx of this template filled with ``ctx``; the same input always
+        gives the same bytes. ``ctx["dau_thanh"]`` (``cu``/``moi``), when present, sets
+        the tone style of every text; ``props`` the core properties (else empty)."""
+        kieu = ctx.get("dau_thanh") or None
+        dynamic: dict[str, Any] = {}
+        for part in self._parts:
+            dynamic[part.name] = self._render_part(part, ctx, kieu)
+        for name in self._text_static:
+            dynamic[name] = self._static_part(name, kieu)
+        props = props or DocProps()
+        dynamic[self._core] = core_xml(
+            DocProps(
+                title=_normalise(props.title, kieu) if props.title else "",
+                subject=_normalise(props.subject, kieu) if props.subject else "",
+                author=_normalise(props.author, kieu) if props.author else "",
+                created=props.created,
+            )
+        )
+        return self._builder.build(dynamic)
+
+
+_CACHE: dict[str, tuple[tuple[int, int], CompiledTemplate]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def compile_template(path: Path | str) -> CompiledTemplate:
+    """The compiled template at ``path``, compiled once per process and file version
+    (path, modification time, size)."""
+    from baocao.i18n import _
+
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise TemplateError(
+            [Problem(_("không đọc được mẫu: {loi}").format(loi=exc.strerror), path=str(path))]
+        ) from exc
+    key = os.path.realpath(path)
+    version = (st.st_mtime_ns, st.st_size)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    compiled = CompiledTemplate(path)
+    with _CACHE_LOCK:
+        _CACHE[key] = (version, compiled)
+    return compiled

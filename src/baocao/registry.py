@@ -1,0 +1,246 @@
+"""Where templates come from: ``--templates-dir`` folders, then ``$BAOCAO_TEMPLATES``, then the
+built-ins shipped with baocao.
+
+A template NAME is a plain file-name stem (``thong-cao``). In a folder it is either one Word
+file per format, ``NAME.nha_nuoc.docx`` and/or ``NAME.dang.docx``, or ``NAME.docx`` for both,
+with an optional side file ``NAME.yaml`` (``tieu_de``, ``ten_loai``, ``viet_tat``, ``mo_ta``,
+``cai_dat``). The first folder that has a Word file for the name wins. Names that could
+leave a template folder are refused.
+
+>>> check_name("thong-cao")
+'thong-cao'
+>>> check_name("../etc/passwd")
+Traceback (most recent call last):
+...
+baocao.errors.TemplateError: ...
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from baocao.errors import Problem, TemplateError
+
+__all__ = ["TemplateSpec", "builtin_dir", "check_name", "find_template", "list_templates"]
+
+FORMATS = ("nha_nuoc", "dang")
+ENV_VAR = "BAOCAO_TEMPLATES"
+SIDE_KEYS = ("tieu_de", "ten_loai", "viet_tat", "mo_ta", "cai_dat")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_DOCX = re.compile(r"^(?P<name>[^.].*?)(?:\.(?P<fmt>nha_nuoc|dang))?\.docx$")
+
+
+@dataclass(frozen=True)
+class TemplateSpec:
+    """A template found in a folder: its Word file(s) per format and its side file's data."""
+
+    name: str
+    tieu_de: str | None = None
+    ten_loai: str | None = None
+    viet_tat: str | None = None
+    mo_ta: str | None = None
+    cai_dat: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    source: str = ""
+
+    def docx_for(self, the_thuc: str) -> Path:
+        """The Word file for format ``the_thuc`` (``nha_nuoc`` or ``dang``)."""
+        from baocao.i18n import _
+
+        path = self.files.get(the_thuc)
+        if path is None:
+            have = ", ".join(sorted(self.files)) or "-"
+            raise TemplateError(
+                [
+                    Problem(
+                        _(
+                            "mẫu {name} không có bản cho thể thức {the_thuc} (chỉ có: {have})"
+                        ).format(name=self.name, the_thuc=the_thuc, have=have),
+                        path=self.source or None,
+                    )
+                ]
+            )
+        return path
+
+
+def check_name(name: str) -> str:
+    """``name`` when it is a safe template name, else :class:`TemplateError`."""
+    from baocao.i18n import _
+
+    bad = (
+        not isinstance(name, str)
+        or not name.strip()
+        or "/" in name
+        or "\\" in name
+        or "\x00" in name
+        or ".." in name
+        or name.startswith(".")
+        or bool(_DRIVE.match(name))
+        or name != name.strip()
+        or os.sep in name
+        or (os.altsep is not None and os.altsep in name)
+    )
+    if bad:
+        raise TemplateError(
+            _(
+                'tên mẫu không hợp lệ: {name!r} (chỉ được là tên tệp, không có thư mục, "..", '
+                'dấu "." ở đầu)'
+            ).format(name=name)
+        )
+    return name
+
+
+def builtin_dir() -> Path:
+    """The built-in templates: ``baocao/templates/docx`` in an installed wheel, the repository's
+    ``templates/docx`` in an editable install."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "templates" / "docx"
+    if packaged.is_dir():
+        return packaged
+    return here.parents[1] / "templates" / "docx"
+
+
+def search_dirs(dirs: Iterable[Path | str] = ()) -> list[Path]:
+    """The folders searched, in order: ``dirs``, ``$BAOCAO_TEMPLATES``, the built-ins."""
+    out = [Path(d) for d in dirs]
+    env = os.environ.get(ENV_VAR, "")
+    out += [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    out.append(builtin_dir())
+    return out
+
+
+def _side(path: Path) -> dict[str, Any]:
+    import yaml
+
+    from baocao.i18n import _
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(
+            [Problem(_("không đọc được tệp mô tả mẫu: {loi}").format(loi=exc), path=str(path))]
+        ) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise TemplateError(
+            [
+                Problem(
+                    _("tệp mô tả mẫu không phải YAML hợp lệ: {loi}").format(
+                        loi=getattr(exc, "problem", None) or exc
+                    ),
+                    path=str(path),
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                )
+            ]
+        ) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TemplateError(
+            [Problem(_("tệp mô tả mẫu phải là một bảng khóa: giá trị"), path=str(path))]
+        )
+    problems = []
+    for key, value in data.items():
+        if key not in SIDE_KEYS:
+            problems.append(
+                Problem(
+                    _("khóa không biết: {key} (chỉ có: {keys})").format(
+                        key=key, keys=", ".join(SIDE_KEYS)
+                    ),
+                    path=str(path),
+                    field=str(key),
+                )
+            )
+        elif key == "cai_dat":
+            if value is not None and not isinstance(value, dict):
+                problems.append(
+                    Problem(_("phải là một bảng khóa: giá trị"), path=str(path), field=key)
+                )
+        elif value is not None and not isinstance(value, str):
+            problems.append(Problem(_("phải là chuỗi chữ"), path=str(path), field=key))
+    if problems:
+        raise TemplateError(problems)
+    return data
+
+
+def _files_in(folder: Path, name: str) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    both = folder / f"{name}.docx"
+    if both.is_file():
+        files = dict.fromkeys(FORMATS, both)
+    for fmt in FORMATS:
+        one = folder / f"{name}.{fmt}.docx"
+        if one.is_file():
+            files[fmt] = one
+    return files
+
+
+def _spec(folder: Path, name: str, files: dict[str, Path]) -> TemplateSpec:
+    side_path = folder / f"{name}.yaml"
+    side = _side(side_path) if side_path.is_file() else {}
+    return TemplateSpec(
+        name=name,
+        tieu_de=side.get("tieu_de"),
+        ten_loai=side.get("ten_loai"),
+        viet_tat=side.get("viet_tat"),
+        mo_ta=side.get("mo_ta"),
+        cai_dat=dict(side.get("cai_dat") or {}),
+        files=files,
+        source=str(folder),
+    )
+
+
+def _names_in(folder: Path) -> list[str]:
+    try:
+        entries = sorted(p.name for p in Path(folder).iterdir())
+    except OSError:
+        return []
+    names = []
+    for entry in entries:
+        m = _DOCX.match(entry)
+        if m and not entry.startswith("~$") and m["name"] not in names:
+            names.append(m["name"])
+    return names
+
+
+def list_templates(*, dirs: Sequence[Path | str] = ()) -> list[TemplateSpec]:
+    """Every template that can be used, first folder winning, sorted by name."""
+    seen: dict[str, TemplateSpec] = {}
+    for folder in search_dirs(dirs):
+        for name in _names_in(folder):
+            if name in seen:
+                continue
+            files = _files_in(folder, name)
+            if files:
+                seen[name] = _spec(folder, name, files)
+    return [seen[n] for n in sorted(seen)]
+
+
+def find_template(name: str, *, dirs: Sequence[Path | str] = ()) -> TemplateSpec:
+    """The template called ``name``; :class:`TemplateError` (with the known names and a
+    "did you mean") when there is none."""
+    from baocao.i18n import _
+
+    check_name(name)
+    folders = search_dirs(dirs)
+    for folder in folders:
+        files = _files_in(folder, name)
+        if files:
+            return _spec(folder, name, files)
+    known: list[str] = []
+    for folder in folders:
+        known += [n for n in _names_in(folder) if n not in known]
+    message = _("không có mẫu {name!r}; các mẫu có: {known}").format(
+        name=name, known=", ".join(sorted(known)) or "-"
+    )
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        message += _(" — có phải {goi_y!r}?").format(goi_y=close[0])
+    raise TemplateError([Problem(message, code="template-not-found")])

@@ -1,0 +1,119 @@
+"""Render one event with one template: to bytes, or atomically to a file.
+
+``render(event, template="thong-cao", out="tc.docx")`` finds the template
+(:mod:`baocao.registry`), builds what the template sees (:func:`baocao.context.context`),
+fills the Word file of the event's format with the compiled template
+(:func:`baocao.engine.compile_template`) and writes it with
+:func:`baocao.writing.write_atomic`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from baocao.docx_package import DocProps
+from baocao.registry import TemplateSpec, find_template
+from baocao.writing import write_atomic
+
+__all__ = ["default_output", "doc_props", "render", "render_bytes"]
+
+
+def _spec(template: str | TemplateSpec, dirs: Sequence[Path | str]) -> TemplateSpec:
+    return template if isinstance(template, TemplateSpec) else find_template(template, dirs=dirs)
+
+
+def _midnight(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return dt.datetime.combine(value.date(), dt.time())
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    return None
+
+
+def _get(obj: Any, key: str) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(key)
+    return getattr(obj, key, None)
+
+
+def doc_props(event: Any, spec: TemplateSpec, ctx: Mapping[str, Any]) -> DocProps:
+    """The core properties of a rendered document: title = document type and event name,
+    author = the body's running name, created = the document date (else the event start),
+    at midnight — never today.
+
+    >>> from baocao.registry import TemplateSpec
+    >>> ev = {"co_quan": {"ten": "Ban Dân vận", "ten_goi": "Ban Dân vận Tỉnh ủy"},
+    ...       "su_kien": {"ten": "lớp bồi dưỡng", "bat_dau": dt.datetime(2024, 11, 1, 7, 30)}}
+    >>> p = doc_props(ev, TemplateSpec("thong-cao", tieu_de="Thông cáo báo chí"), {})
+    >>> p.title, p.author
+    ('Thông cáo báo chí: Lớp bồi dưỡng', 'Ban Dân vận Tỉnh ủy')
+    >>> p.created
+    datetime.datetime(2024, 11, 1, 0, 0)
+    """
+    co_quan = _get(event, "co_quan")
+    su_kien = _get(event, "su_kien")
+    ten = str(ctx.get("ten_su_kien") or _get(su_kien, "ten") or "")
+    ten = ten[:1].upper() + ten[1:]
+    loai = spec.tieu_de or (spec.ten_loai or "").capitalize() or spec.name
+    van_ban = ctx.get("van_ban") if isinstance(ctx.get("van_ban"), Mapping) else {}
+    created = _midnight(_get(van_ban, "ngay")) or _midnight(_get(su_kien, "bat_dau"))
+    trich_yeu = ctx.get("trich_yeu")
+    return DocProps(
+        title=f"{loai}: {ten}" if ten else loai,
+        subject=trich_yeu if isinstance(trich_yeu, str) else "",
+        author=str(_get(co_quan, "ten_goi") or _get(co_quan, "ten") or ""),
+        created=created,
+    )
+
+
+def render_bytes(
+    event: Any, *, template: str | TemplateSpec, dirs: Sequence[Path | str] = ()
+) -> bytes:
+    """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec)."""
+    from baocao.context import context
+    from baocao.engine import compile_template
+
+    spec = _spec(template, dirs)
+    the_thuc = _get(event, "the_thuc") or "nha_nuoc"
+    compiled = compile_template(spec.docx_for(the_thuc))
+    ctx = context(event, template=spec, dirs=dirs)
+    return compiled.render_bytes(ctx, doc_props(event, spec, ctx))
+
+
+def render(
+    event: Any,
+    *,
+    template: str | TemplateSpec,
+    out: Path | str,
+    force: bool = False,
+    dirs: Sequence[Path | str] = (),
+) -> Path:
+    """Render ``event`` with ``template`` and write it to ``out`` atomically. An existing
+    ``out`` is replaced only with ``force``; nothing is written when rendering fails."""
+    from baocao.writing import _exists_error
+
+    out = Path(out)
+    if not force and out.exists():  # fail before the work, not after
+        raise _exists_error(out)
+    data = render_bytes(event, template=template, dirs=dirs)
+    return write_atomic(out, data, force=force)
+
+
+def default_output(event: Any, template_name: str, out_dir: Path | str | None = None) -> Path:
+    """``<event-stem>-<template>.docx`` next to the event file, or in ``out_dir``.
+
+    >>> default_output({"x": 1}, "thong-cao", "ra").as_posix()
+    'ra/su-kien-thong-cao.docx'
+    """
+    source = getattr(event, "source_path", None)
+    stem = Path(source).stem if source else "su-kien"
+    if out_dir is not None:
+        folder = Path(out_dir)
+    elif source:
+        folder = Path(source).parent
+    else:
+        folder = Path()
+    return folder / f"{stem}-{template_name}.docx"
