@@ -1,0 +1,281 @@
+"""What a template sees: the validated event plus everything a template should not compute.
+
+``context(event, template=NAME)`` returns a plain ``dict``. It holds the event in its
+``model_dump()`` shape (dates stay ``date``/``datetime``) and the keys below. Every key is
+always present (empty string, empty list or ``None`` when there is nothing to print), so a
+template may write ``{%p if cau.khai_mac %}`` without tripping the strict engine.
+Text is returned as written in the event; the engine applies NFC and the tone style
+``dau_thanh`` to the whole output afterwards.
+
+Keys (``key``, what it holds, an example from the seed event in the Party format):
+
+``the_thuc``  format family: ``dang``
+``dang``  ``True`` for the Party format
+``dau_thanh``  tone-mark style of the output: ``moi``
+``co_quan``  the issuing body as in the event (``ten_goi`` filled)
+``su_kien``  the event; ``phoi_hop``, ``doi_tuong``, ``noi_dung``… always lists
+``nhan_vat``  people, each with ``danh_xung`` filled and ``gioi_thieu``
+    (``đồng chí Lê Thanh Triều, Ủy viên …``)
+``ket_qua``  results; every key present, lists empty when absent
+``bao_chi``  press details: ``ma_bao``, ``tac_gia``, ``tieu_de`` (None when absent)
+``van_ban``  this template's details: ``chung`` merged with its own entry
+    (``so``, ``ngay``, ``trich_yeu``, ``kinh_gui``, ``nguoi_ky``, ``noi_nhan``, ``luu``)
+``mau``  template name: ``bao-cao-tong-ket``
+``ten_loai``  document type printed as the title: ``BÁO CÁO``
+``quoc_hieu``  first header line on the right: ``ĐẢNG CỘNG SẢN VIỆT NAM`` /
+    ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``
+``tieu_ngu``  ``Độc lập - Tự do - Hạnh phúc`` (state), ``""`` (Party)
+``dong_cap_tren``  parent body, upper case, ``""`` when none: ``TỈNH ỦY CÀ MAU``
+``dong_co_quan``  issuing body, upper case: ``BAN DÂN VẬN``
+``so_ky_hieu``  ``Số 05-BC/BDVTU`` (Party), ``Số: 05/BC-UBND`` (state); blank number
+    for the clerk when ``so`` is absent: ``Số    -BC/BDVTU``, ``Số:      /BC-UBND``
+``dong_ngay``  ``Cà Mau, ngày 01 tháng 11 năm 2024``; when ``ngay`` is absent
+    ``Cà Mau, ngày      tháng      năm 2024`` (the event's year, never today's)
+``ngay_phat_bieu``  date line of the speech (``ngay``, else the first day)
+``trich_yeu``  subject line; default from the side file's ``trich_yeu_mau``
+    (``Về việc tổ chức …``; Party: lower-case first letter)
+``kinh_gui``  addressees as given: ``["Thường trực Tỉnh ủy"]``
+``kinh_gui_mot``  the addressee when there is exactly one, else ``""``
+``kinh_gui_dong``  lines when there are several, else ``[]``: ``["- A,", "- B."]``
+``noi_nhan``  Nơi nhận lines with the format's punctuation, ``- Như trên`` first
+    when there is a Kính gửi: ``["- Như trên,", "- Lưu VT, BDV."]``
+``ky``  signer: ``quyen_han`` (prefix line such as ``K/T TRƯỞNG BAN`` or
+    ``KT. CHỦ TỊCH``, ``""`` without one), ``chuc_vu`` (upper case), ``ho_ten``
+``dau_ket``  closing mark of the body: ``.`` (Party), ``./.`` (state)
+``theo_vai_tro``  people by role: ``khai_mac``, ``chu_tri``, ``chi_dao``, ``du``,
+    ``be_mac``, ``bao_cao_vien`` (each a list, maybe empty)
+``nguoi_khai_mac``  the first person with ``vai_tro: khai_mac``, or None
+``nguoi_phat_bieu``  people with ``phat_bieu``, each with a sentence ``cau``
+``thoi_gian``  ``mo_dau`` (``Sáng 1/11``), ``khoang`` (``từ ngày 1 đến ngày 3/11``),
+    ``khoang_nam`` (``… 3/11/2024``), ``so_ngay`` (3), ``mot_ngay`` (bool)
+``cau``  ready sentences (below)
+``noi_dung_dong``  topics as list lines ``- A;`` … ``- Z.``
+``muc_dich_dong``  aims as list lines
+``loi_chao``  salutations of the speech: ``["Kính thưa đồng chí …!", …]``
+``so_lieu``  report figures: ``so_trieu_tap``, ``so_tham_du``, ``ty_le_tham_du``
+    (``96,7%``), ``so_hoan_thanh``, ``ty_le_hoan_thanh``, ``kinh_phi``
+    (``150.000.000 đồng (Bằng chữ: Một trăm năm mươi triệu đồng)``)
+``bang_ket_qua``  table rows ``stt``, ``noi_dung``, ``so``, ``ty_le``
+``muc``  report section numbers, ``""`` for a left-out section; keys
+    ``chuan_bi``, ``thoi_gian``, ``thanh_phan``, ``noi_dung``, ``ket_qua``,
+    ``hoc_tap``, ``danh_gia``, ``uu_diem``, ``han_che``, ``nguyen_nhan``,
+    ``kinh_phi``, ``bai_hoc``, ``kien_nghi``
+``tieu_de_tin``  headline of the news item: ``Khai mạc lớp bồi dưỡng …``
+``ten_su_kien``  event name with a capital first letter
+``cai_dat``  layout settings: profile defaults, then the side file's ``cai_dat``
+
+``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
+topics), ``khai_mac`` (who opened it), ``tham_du`` (list: who directed, chaired, attended),
+``thong_cao_mo_dau`` (press-release lead, with the year), ``bao_cao_vien`` (lecturers),
+``chao_mung`` (welcome of the speech), ``nguoi_nghe`` (``các đồng chí đại biểu và các đồng chí
+học viên``), ``chuong_trinh`` (programme line of the speech), ``bao_cao_mo`` (opening of the
+report), ``thoi_gian_dia_diem``, ``thanh_phan``, ``so_luong``, ``noi_dung_mo``, ``hoc_tap``,
+``kinh_phi``. Absent data gives ``""``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from baocao.context_press import (
+    as_date,
+    bo_dau_cuoi,
+    cau_su_kien,
+    dong_danh_sach,
+    hoa_dau,
+    loi_chao,
+    nguoi,
+    nguoi_phat_bieu,
+    thoi_gian,
+    thuong_dau,
+)
+from baocao.context_report import cau_bao_cao, muc_bao_cao, so_lieu
+from baocao.errors import DataError, Problem
+from baocao.i18n import _
+from baocao.layout import cai_dat as merged_settings
+from baocao.layout import profile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from baocao.registry import TemplateSpec
+
+__all__ = ["VAI_TRO", "context"]
+
+VAI_TRO = ("khai_mac", "chu_tri", "chi_dao", "du", "be_mac", "bao_cao_vien")
+_KET_QUA_LIST = ("uu_diem", "han_che", "nguyen_nhan", "bai_hoc", "kien_nghi")
+
+
+# --- the parts ---------------------------------------------------------------------------
+
+
+def _spec(template: str | TemplateSpec, dirs: Sequence[Any]) -> Any:
+    if isinstance(template, str):
+        from baocao.registry import find_template
+
+        return find_template(template, dirs=tuple(dirs))
+    return template
+
+
+def _van_ban(event: Any, data: dict[str, Any], name: str) -> dict[str, Any]:
+    """``chung`` then this template's entry; only keys the event file sets override."""
+    keys = ("so", "ngay", "trich_yeu", "kinh_gui", "nguoi_ky", "noi_nhan", "luu")
+    merged: dict[str, Any] = dict.fromkeys(keys)
+    models = getattr(event, "van_ban", None)
+    for key in ("chung", name):
+        entry = models.get(key) if isinstance(models, dict) else None
+        if entry is not None and hasattr(entry, "model_dump"):
+            values = entry.model_dump(exclude_unset=True)
+            if merged["luu"] is None:
+                merged["luu"] = entry.luu
+        else:
+            values = {k: v for k, v in ((data.get("van_ban") or {}).get(key) or {}).items()}
+        merged.update({k: v for k, v in values.items() if v is not None})
+    if isinstance(merged["nguoi_ky"], dict):
+        merged["nguoi_ky"] = {"quyen_han": None, "thay_cho": None, **merged["nguoi_ky"]}
+    merged["kinh_gui"] = list(merged["kinh_gui"] or [])
+    merged["noi_nhan"] = list(merged["noi_nhan"] or [])
+    merged["luu"] = merged["luu"] or "VT"
+    return merged
+
+
+def _ky(van_ban: dict[str, Any], the_thuc: str) -> dict[str, str]:
+    nk = van_ban.get("nguoi_ky") or {}
+    code = str(nk.get("quyen_han") or "").upper().replace("/", "").replace(".", "").strip()
+    dong = ""
+    if code:
+        prefix = profile(the_thuc).tien_to.get(code, code)
+        dong = f"{prefix} {str(nk.get('thay_cho') or '').upper()}".strip()
+    return {
+        "quyen_han": dong,
+        "chuc_vu": str(nk.get("chuc_vu") or "").upper(),
+        "ho_ten": str(nk.get("ho_ten") or ""),
+    }
+
+
+def _nam_trong(su_kien: dict[str, Any], setting: str) -> int:
+    d = su_kien.get(setting) or su_kien["bat_dau"]
+    return int(d.year)
+
+
+def context(
+    event: Any, *, template: str | TemplateSpec, dirs: Sequence[Any] = ()
+) -> dict[str, Any]:
+    """The template context of ``event`` for ``template`` (a name or a ``TemplateSpec``)."""
+    from baocao.vi import dia_danh_ngay
+
+    spec = _spec(template, dirs)
+    data: dict[str, Any] = event.model_dump() if hasattr(event, "model_dump") else dict(event)
+    the_thuc = data.get("the_thuc") or "nha_nuoc"
+    prof = profile(the_thuc)
+    dang = the_thuc == "dang"
+    settings = merged_settings(the_thuc, getattr(spec, "cai_dat", None) or {})
+    name = spec.name
+
+    co_quan = dict(data["co_quan"])
+    co_quan["ten_goi"] = co_quan.get("ten_goi") or co_quan["ten"]
+    sk = dict(data["su_kien"])
+    for key in ("phoi_hop", "doi_tuong", "noi_dung", "muc_dich", "boi_canh"):
+        sk[key] = list(sk.get(key) or [])
+    sk["goi_tat"] = sk.get("goi_tat") or sk["ten"]
+    sk["to_chuc"] = sk.get("to_chuc") or co_quan["ten_goi"]
+    sk["nguoi_du"] = sk.get("nguoi_du") or "đại biểu"
+    kq = dict(data.get("ket_qua") or {})
+    for key in _KET_QUA_LIST:
+        kq[key] = list(kq.get(key) or [])
+    for key in ("so_trieu_tap", "so_tham_du", "so_hoan_thanh", "kinh_phi", "xep_loai"):
+        kq.setdefault(key, None)
+    bc = {"ma_bao": None, "tac_gia": None, "tieu_de": None, **(data.get("bao_chi") or {})}
+    vb = _van_ban(event, data, name)
+
+    mac_dinh = settings["danh_xung_mac_dinh"]
+    nhan_vat = [nguoi(p, mac_dinh) for p in data.get("nhan_vat") or []]
+    theo_vai_tro: dict[str, list[dict[str, Any]]] = {k: [] for k in VAI_TRO}
+    for p in nhan_vat:
+        theo_vai_tro.setdefault(str(p["vai_tro"]), []).append(p)
+    khai_mac = theo_vai_tro["khai_mac"][0] if theo_vai_tro["khai_mac"] else None
+    if khai_mac is None and settings.get("can_nguoi_khai_mac"):
+        raise DataError(
+            [
+                Problem(
+                    _(
+                        "không có ai có vai_tro: khai_mac trong nhan_vat — mẫu này cần "
+                        "người phát biểu khai mạc"
+                    ),
+                    path=str(getattr(event, "source_path", None) or "") or None,
+                    field="nhan_vat",
+                    part=name,
+                )
+            ]
+        )
+
+    tg = thoi_gian(sk)
+    cau = cau_su_kien(sk, theo_vai_tro, khai_mac, tg)
+    figures, bang = so_lieu(kq, sk["nguoi_du"])
+    cau.update(cau_bao_cao(sk, co_quan, figures, tg))
+    muc = muc_bao_cao(kq, cau, bang, bool(sk["noi_dung"] or theo_vai_tro["bao_cao_vien"]))
+
+    # --- header, numbers, signing ---
+    ngay = vb.get("ngay")
+    nam = _nam_trong(sk, str(settings.get("nam_ngay_trong") or "bat_dau"))
+    trich_yeu = vb.get("trich_yeu") or str(
+        settings.get("trich_yeu_mau") or "Về việc tổ chức {ten}"
+    ).format(ten=sk["ten"], goi_tat=sk["goi_tat"])
+    if dang and not vb.get("trich_yeu"):
+        trich_yeu = thuong_dau(trich_yeu)
+    sep = str(settings["dau_cach_noi_nhan"])
+    kinh_gui = [bo_dau_cuoi(x) for x in vb["kinh_gui"] if x and x.strip()]
+    noi_nhan_items = list(vb["noi_nhan"])
+    nhu_tren = bool(noi_nhan_items) and bo_dau_cuoi(noi_nhan_items[0]).lower() == "như trên"
+    if kinh_gui and settings.get("nhu_tren_khi_kinh_gui") and not nhu_tren:
+        noi_nhan_items.insert(0, "Như trên")
+    noi_nhan = [f"- {bo_dau_cuoi(x)}{sep}" for x in noi_nhan_items if x and x.strip()] + [
+        prof.luu_mau.format(luu=bo_dau_cuoi(vb.get("luu") or "VT"))
+    ]
+
+    ctx: dict[str, Any] = {
+        **data,
+        "the_thuc": the_thuc,
+        "dang": dang,
+        "dau_thanh": data.get("dau_thanh") or ("moi" if dang else "cu"),
+        "co_quan": co_quan,
+        "su_kien": sk,
+        "nhan_vat": nhan_vat,
+        "ket_qua": kq,
+        "bao_chi": bc,
+        "van_ban": vb,
+        "mau": name,
+        "ten_loai": getattr(spec, "ten_loai", None) or "",
+        "quoc_hieu": prof.quoc_hieu,
+        "tieu_ngu": prof.tieu_ngu or "",
+        "dong_cap_tren": (co_quan.get("cap_tren") or "").upper(),
+        "dong_co_quan": co_quan["ten"].upper(),
+        "so_ky_hieu": prof.so_ky_hieu(
+            vb.get("so"), getattr(spec, "viet_tat", None), co_quan["viet_tat"]
+        ),
+        "dong_ngay": dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam),
+        "ngay_phat_bieu": dia_danh_ngay(
+            co_quan["dia_danh"], ngay or as_date(sk["bat_dau"]), nam=nam
+        ),
+        "trich_yeu": trich_yeu,
+        "kinh_gui": kinh_gui,
+        "kinh_gui_mot": kinh_gui[0] if len(kinh_gui) == 1 else "",
+        "kinh_gui_dong": dong_danh_sach(kinh_gui, ngan=sep) if len(kinh_gui) > 1 else [],
+        "noi_nhan": noi_nhan,
+        "ky": _ky(vb, the_thuc),
+        "dau_ket": settings["dau_ket"],
+        "theo_vai_tro": theo_vai_tro,
+        "nguoi_khai_mac": khai_mac,
+        "nguoi_phat_bieu": nguoi_phat_bieu(nhan_vat, sk["goi_tat"]),
+        "thoi_gian": tg,
+        "cau": cau,
+        "noi_dung_dong": dong_danh_sach(sk["noi_dung"]),
+        "muc_dich_dong": dong_danh_sach(sk["muc_dich"]),
+        "loi_chao": loi_chao(sk, theo_vai_tro, khai_mac),
+        "so_lieu": figures,
+        "bang_ket_qua": bang,
+        "muc": muc,
+        "tieu_de_tin": bc.get("tieu_de") or hoa_dau(f"khai mạc {sk['ten']}"),
+        "ten_su_kien": hoa_dau(sk["ten"]),
+        "cai_dat": settings,
+    }
+    return ctx

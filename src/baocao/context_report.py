@@ -1,0 +1,168 @@
+"""The summary report's figures, sentences and section numbers.
+
+Part of :mod:`baocao.context`. Percentages come from :func:`baocao.vi.phan_tram` and money
+from :func:`baocao.vi.tien` / :func:`baocao.vi.bang_chu`; a section without data is left out
+and the others keep consecutive numbers.
+
+>>> muc = {}
+>>> danh_so([("a", True, None), ("b", False, None), ("c", True, [("d", True, None)])], muc)
+>>> muc
+{'a': 'I', 'b': '', 'c': 'II', 'd': '1'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from baocao.context_press import hoa_dau
+
+__all__ = ["cau_bao_cao", "danh_so", "muc_bao_cao", "so_lieu"]
+
+_LA_MA = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_CHU = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k")
+_XEP_LOAI = (
+    ("gioi", "Xếp loại giỏi"),
+    ("kha", "Xếp loại khá"),
+    ("trung_binh", "Xếp loại trung bình"),
+    ("chua_dat", "Chưa đạt"),
+)
+
+
+def so_lieu(kq: dict[str, Any], nguoi_du: str) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    from baocao.vi import bang_chu, phan_tram, tien
+
+    def so(n: int | None) -> str:
+        if n is None:
+            return ""
+        return f"{n:,}".replace(",", ".")
+
+    def pct(a: int | None, b: int | None) -> str:
+        return phan_tram(a, b) if a is not None and b else ""
+
+    tt, td, ht = kq.get("so_trieu_tap"), kq.get("so_tham_du"), kq.get("so_hoan_thanh")
+    kp = kq.get("kinh_phi")
+    figures = {
+        "so_trieu_tap": so(tt),
+        "so_tham_du": so(td),
+        "ty_le_tham_du": pct(td, tt),
+        "so_hoan_thanh": so(ht),
+        "ty_le_hoan_thanh": pct(ht, td if td is not None else tt),
+        "kinh_phi": f"{tien(kp)} (Bằng chữ: {bang_chu(kp)})" if kp is not None else "",
+    }
+    rows: list[tuple[str, int | None, str]] = [
+        (f"Số {nguoi_du} triệu tập", tt, ""),
+        (f"Số {nguoi_du} tham dự", td, figures["ty_le_tham_du"]),
+        (f"Số {nguoi_du} hoàn thành chương trình", ht, figures["ty_le_hoan_thanh"]),
+    ]
+    xl = kq.get("xep_loai") or {}
+    base = ht if ht is not None else td
+    rows += [(label, xl.get(key), pct(xl.get(key), base)) for key, label in _XEP_LOAI]
+    table = [
+        {"stt": 0, "noi_dung": label, "so": so(n), "ty_le": ty_le}
+        for label, n, ty_le in rows
+        if n is not None
+    ]
+    for i, row in enumerate(table, 1):
+        row["stt"] = i
+    return figures, table
+
+
+def danh_so(tree: Iterable[tuple[str, bool, Any]], out: dict[str, str], depth: int = 0) -> None:
+    """Number the present sections consecutively (I., 1., a)); absent ones get ``""``."""
+    labels: Sequence[str] = (_LA_MA, [str(n) for n in range(1, 30)], _CHU)[depth]
+    i = 0
+    for key, present, children in tree:
+        out[key] = labels[i] if present else ""
+        i += bool(present)
+        if children:
+            kids = children if present else [(k, False, c) for k, _, c in children]
+            danh_so(kids, out, depth + 1)
+
+
+def cau_bao_cao(
+    sk: dict[str, Any], co_quan: dict[str, Any], figures: dict[str, str], tg: dict[str, Any]
+) -> dict[str, str]:
+    """The report's own sentences (opening, time and place, participants, results, cost)."""
+    goi_tat, nguoi_du, dia_diem = sk["goi_tat"], sk["nguoi_du"], sk.get("dia_diem")
+    can_cu = sk.get("can_cu")
+    cau: dict[str, str] = {}
+    cau["bao_cao_mo"] = (
+        f"Thực hiện {can_cu}, {co_quan['ten_goi']} báo cáo kết quả tổ chức {sk['ten']} như sau:"
+        if can_cu
+        else f"{co_quan['ten_goi']} báo cáo kết quả tổ chức {sk['ten']} như sau:"
+    )
+    cau["thoi_gian_dia_diem"] = (
+        f"{hoa_dau(goi_tat)} được tổ chức {tg['khoang_nam']}"
+        + (f", tại {dia_diem}" if dia_diem else "")
+        + "."
+    )
+    cau["thanh_phan"] = "Thành phần: " + "; ".join(sk["doi_tuong"]) + "." if sk["doi_tuong"] else ""
+    parts = []
+    if figures["so_trieu_tap"]:
+        parts.append(f"triệu tập {figures['so_trieu_tap']} {nguoi_du}")
+    if figures["so_tham_du"]:
+        t = f"tham dự {figures['so_tham_du']} {nguoi_du}"
+        parts.append(t + (f", đạt {figures['ty_le_tham_du']}" if figures["ty_le_tham_du"] else ""))
+    elif sk.get("so_nguoi"):
+        parts.append(f"tham dự {sk['so_nguoi']} {nguoi_du}")
+    cau["so_luong"] = "Số lượng: " + "; ".join(parts) + "." if parts else ""
+    n_cd = len(sk["noi_dung"])
+    cau["noi_dung_mo"] = f"{hoa_dau(goi_tat)} gồm {n_cd} chuyên đề:" if n_cd else ""
+    cau["hoc_tap"] = ""
+    if figures["so_hoan_thanh"]:
+        tong = figures["so_tham_du"] or figures["so_trieu_tap"]
+        cau["hoc_tap"] = (
+            f"Có {figures['so_hoan_thanh']}"
+            + (f"/{tong}" if tong else "")
+            + f" {nguoi_du} hoàn thành chương trình"
+            + (f", đạt {figures['ty_le_hoan_thanh']}" if figures["ty_le_hoan_thanh"] else "")
+            + "."
+        )
+    cau["kinh_phi"] = (
+        f"Tổng kinh phí tổ chức {goi_tat}: {figures['kinh_phi']}." if figures["kinh_phi"] else ""
+    )
+    return cau
+
+
+def muc_bao_cao(
+    kq: dict[str, Any], cau: dict[str, Any], bang: list[Any], co_chuong_trinh: bool
+) -> dict[str, str]:
+    """Section numbers of the report (``""`` for a section left out)."""
+    danh_gia = bool(kq["uu_diem"] or kq["han_che"] or kq["nguyen_nhan"])
+    hoc_tap, kinh_phi = bool(bang), bool(cau["kinh_phi"])
+    muc: dict[str, str] = {}
+    danh_so(
+        [
+            (
+                "chuan_bi",
+                True,
+                [
+                    ("thoi_gian", True, None),
+                    ("thanh_phan", bool(cau["thanh_phan"] or cau["so_luong"]), None),
+                    ("noi_dung", co_chuong_trinh, None),
+                ],
+            ),
+            (
+                "ket_qua",
+                hoc_tap or danh_gia or kinh_phi,
+                [
+                    ("hoc_tap", hoc_tap, None),
+                    (
+                        "danh_gia",
+                        danh_gia,
+                        [
+                            ("uu_diem", bool(kq["uu_diem"]), None),
+                            ("han_che", bool(kq["han_che"]), None),
+                            ("nguyen_nhan", bool(kq["nguyen_nhan"]), None),
+                        ],
+                    ),
+                    ("kinh_phi", kinh_phi, None),
+                ],
+            ),
+            ("bai_hoc", bool(kq["bai_hoc"]), None),
+            ("kien_nghi", bool(kq["kien_nghi"]), None),
+        ],
+        muc,
+    )
+    return muc
