@@ -1,0 +1,106 @@
+"""``baocao check`` (a Word template, before any clerk runs it) and ``baocao preview``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from baocao.cli._boundary import errors_to_exit
+
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Cách in lỗi: text (mặc định) hoặc json (cho CI).",
+)
+_DIRS = click.option(
+    "--templates-dir", "dirs", multiple=True, type=click.Path(file_okay=False), help="Thư mục mẫu."
+)
+
+
+def _files(target: str, dirs: tuple[str, ...]) -> list[Path]:
+    path = Path(target)
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.docx") if not p.name.startswith(("~$", ".")))
+    if path.suffix.lower() == ".docx" or path.exists():
+        return [path]
+    from baocao.registry import find_template
+
+    spec = find_template(target, dirs=dirs)
+    return sorted(set(spec.files.values()))
+
+
+@click.command()
+@click.argument("templates", nargs=-1, required=True)
+@click.option(
+    "--event", type=click.Path(dir_okay=False), help="Điền thử tệp sự kiện này (trong bộ nhớ)."
+)
+@_FORMAT
+@_DIRS
+@errors_to_exit
+def check(
+    templates: tuple[str, ...], event: str | None, output_format: str, dirs: tuple[str, ...]
+) -> None:
+    """Kiểm tra mẫu .docx (một thư mục mẫu, hoặc tên mẫu): cú pháp, biến, bộ lọc, dấu nháy
+    cong…, kèm vị trí trong Word. Mã thoát 0 khi không có lỗi, 3 khi có."""
+    from baocao.lint import check_template
+
+    loaded = None
+    if event is not None:
+        from baocao.loading import load_event
+
+        loaded = load_event(Path(event))
+    all_problems = []
+    for target in templates:
+        for path in _files(target, dirs):
+            problems = check_template(path, event=loaded)
+            all_problems += problems
+            if output_format == "text":
+                if problems:
+                    for p in problems:
+                        click.echo(f"✗ {p}")
+                else:
+                    click.echo(f"✓ {path}")
+    if output_format == "json":
+        click.echo(json.dumps([p.as_dict() for p in all_problems], ensure_ascii=False, indent=2))
+    elif all_problems:
+        click.echo(f"{len(all_problems)} lỗi.", err=True)
+    sys.exit(3 if all_problems else 0)
+
+
+@click.command()
+@click.argument("event", type=click.Path(dir_okay=False))
+@click.option("-t", "--template", required=True, help="Tên mẫu.")
+@_DIRS
+@errors_to_exit
+def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
+    """Điền EVENT vào mẫu và in nội dung văn bản ra màn hình (không ghi tệp)."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from baocao.loading import load_event
+    from baocao.outline import outline
+    from baocao.render import render_bytes
+
+    ev = load_event(Path(event))
+    blocks = outline(render_bytes(ev, template=template, dirs=dirs))
+    console = Console(highlight=False, soft_wrap=False)
+    for block in blocks:
+        if block.kind == "table":
+            width = max((len(r) for r in block.rows), default=0)
+            table = Table(show_header=False, show_lines=True)
+            for _i in range(width):
+                table.add_column()
+            for row in block.rows:
+                table.add_row(*row, *[""] * (width - len(row)))
+            console.print(table)
+        elif block.kind == "heading":
+            console.print(Text(block.text.expandtabs(4), style="bold"), justify="center")
+        else:
+            text = Text(block.text.expandtabs(4))
+            console.print(text, justify="center" if block.centred else "left")

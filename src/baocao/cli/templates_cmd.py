@@ -1,0 +1,123 @@
+"""``baocao templates``: list the templates, show one, export one for editing in Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from baocao.cli._boundary import errors_to_exit
+
+_DIRS = click.option(
+    "--templates-dir",
+    "dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Thư mục mẫu (lặp lại được), tìm trước $BAOCAO_TEMPLATES và mẫu có sẵn.",
+)
+
+
+def _where(spec: Any) -> str:
+    from baocao.registry import builtin_dir
+
+    try:
+        builtin = Path(spec.source).resolve() == builtin_dir().resolve()
+    except OSError:
+        builtin = False
+    return "có sẵn" if builtin else spec.source
+
+
+def export_template(name: str, out_dir: Path, *, force: bool = False, dirs: Any = ()) -> list[Path]:
+    """Copy the Word file(s) and side file of template ``name`` into ``out_dir``, each
+    atomically; nothing is written when one target exists and ``force`` is not given."""
+    from baocao.errors import ExportError, Problem
+    from baocao.i18n import _
+    from baocao.registry import find_template
+    from baocao.writing import write_atomic
+
+    spec = find_template(name, dirs=dirs)
+    sources = sorted({p for p in spec.files.values()})
+    side = Path(spec.source) / f"{spec.name}.yaml"
+    if side.is_file():
+        sources.append(side)
+    targets = [(src, out_dir / src.name) for src in sources]
+    existing = [t for _s, t in targets if t.exists()]
+    if existing and not force:
+        raise ExportError(
+            [
+                Problem(_("tệp đã có; dùng --force để ghi đè"), path=str(t), code="exists")
+                for t in existing
+            ]
+        )
+    for src, target in targets:
+        if src.resolve() == target.resolve():
+            continue
+        write_atomic(target, src.read_bytes(), force=force)
+    return [t for _s, t in targets]
+
+
+@click.group(invoke_without_command=True)
+@_DIRS
+@click.pass_context
+@errors_to_exit
+def templates(ctx: click.Context, dirs: tuple[str, ...]) -> None:
+    """Liệt kê các mẫu (tên, tiêu đề, thể thức, nơi tìm thấy); xem hoặc xuất một mẫu."""
+    ctx.obj = {"dirs": dirs}
+    if ctx.invoked_subcommand is not None:
+        return
+    from baocao.registry import list_templates
+
+    for spec in list_templates(dirs=dirs):
+        formats = ", ".join(sorted(set(spec.files)))
+        click.echo(f"{spec.name}\t{spec.tieu_de or '-'}\t{formats}\t{_where(spec)}")
+
+
+def _dirs(ctx: click.Context, own: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(own) + tuple((ctx.obj or {}).get("dirs", ()))
+
+
+@templates.command()
+@click.argument("name")
+@_DIRS
+@click.pass_context
+@errors_to_exit
+def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
+    """In tiêu đề, thể thức, các biến và bộ lọc mẫu NAME dùng, và nơi tìm thấy nó."""
+    from baocao.lint_names import template_usage
+    from baocao.registry import find_template
+
+    spec = find_template(name, dirs=_dirs(ctx, dirs))
+    click.echo(f"Mẫu: {spec.name}")
+    click.echo(f"Tiêu đề: {spec.tieu_de or '-'}")
+    if spec.mo_ta:
+        click.echo(f"Mô tả: {spec.mo_ta}")
+    click.echo(f"Nơi tìm thấy: {spec.source} ({_where(spec)})")
+    click.echo("Thể thức:")
+    for fmt in sorted(spec.files):
+        click.echo(f"  {fmt}: {spec.files[fmt]}")
+    names: set[str] = set()
+    filters: set[str] = set()
+    for path in set(spec.files.values()):
+        used_names, used_filters = template_usage(path)
+        names.update(used_names)
+        filters.update(used_filters)
+    click.echo("Biến dùng:")
+    for name_used in sorted(names):
+        click.echo(f"  {name_used}")
+    click.echo("Bộ lọc dùng:")
+    for filter_used in sorted(filters) or ["-"]:
+        click.echo(f"  {filter_used}")
+
+
+@templates.command()
+@click.argument("name")
+@click.argument("out_dir", required=False, type=click.Path(file_okay=False), default=".")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@_DIRS
+@click.pass_context
+@errors_to_exit
+def export(ctx: click.Context, name: str, out_dir: str, force: bool, dirs: tuple[str, ...]) -> None:
+    """Chép mẫu NAME (các tệp .docx và tệp .yaml đi kèm) vào thư mục OUT_DIR để sửa trong Word."""
+    for path in export_template(name, Path(out_dir), force=force, dirs=_dirs(ctx, dirs)):
+        click.echo(f"✓ {path}")

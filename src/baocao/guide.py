@@ -1,0 +1,255 @@
+"""The generated sections of ``docs/huong-dan-soan-mau.md`` (the template authors' guide).
+
+Three sections are written by code so that they cannot drift from it: the variables (from
+:mod:`baocao.context`'s documented keys and the pydantic model), the filters (from
+:data:`baocao.filters.FILTERS`) and the common mistakes (real messages of
+:func:`baocao.lint.check_template` on small broken templates). Each sits between
+``<!-- tự sinh: NAME -->`` and ``<!-- hết: NAME -->``. Regenerate with::
+
+    python -m baocao.guide docs/huong-dan-soan-mau.md
+
+>>> update("a\\n<!-- tự sinh: x -->\\ncũ\\n<!-- hết: x -->\\nb", {"x": "mới"})
+'a\\n<!-- tự sinh: x -->\\nmới\\n<!-- hết: x -->\\nb'
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SECTIONS", "filters_section", "mistakes_section", "update", "variables_section"]
+
+REGENERATE = "python -m baocao.guide docs/huong-dan-soan-mau.md"
+_KEY_LINE = re.compile(r"^``(\w+)``\s+(.*)$")
+
+
+def context_keys() -> list[tuple[str, str]]:
+    """(key, description) of every key documented in :mod:`baocao.context`'s docstring."""
+    import baocao.context
+
+    out: list[tuple[str, str]] = []
+    doc = (baocao.context.__doc__ or "").split("Keys (", 1)[-1].split("``cau`` (sentences)")[0]
+    for line in doc.splitlines():
+        m = _KEY_LINE.match(line)
+        if m:
+            out.append((m.group(1), m.group(2).strip()))
+        elif out and line.startswith("    ") and line.strip():
+            key, text = out[-1]
+            out[-1] = (key, f"{text} {line.strip()}")
+    return out
+
+
+# Vietnamese descriptions of the context keys; a test fails when a documented key has none.
+MO_TA: dict[str, str] = {
+    "the_thuc": "thể thức: `nha_nuoc` hoặc `dang`",
+    "dang": "đúng (`True`) khi là văn bản Đảng",
+    "dau_thanh": "kiểu đặt dấu thanh của văn bản: `cu` hoặc `moi`",
+    "co_quan": "cơ quan ban hành (xem bảng dưới)",
+    "su_kien": "sự kiện (xem bảng dưới); các danh sách luôn có, có thể rỗng",
+    "nhan_vat": "danh sách người, mỗi người có thêm `gioi_thieu` (đồng chí …, chức vụ)",
+    "ket_qua": "kết quả (xem bảng dưới); mọi khóa đều có",
+    "bao_chi": "thông tin báo chí: `ma_bao`, `tac_gia`, `tieu_de`",
+    "van_ban": "thông tin văn bản này: `chung` gộp với mục riêng của mẫu",
+    "mau": "tên mẫu",
+    "ten_loai": "tên loại văn bản in làm tiêu đề, ví dụ `BÁO CÁO`",
+    "quoc_hieu": "dòng quốc hiệu / `ĐẢNG CỘNG SẢN VIỆT NAM`",
+    "tieu_ngu": "dòng tiêu ngữ (rỗng với văn bản Đảng)",
+    "dong_cap_tren": "tên cơ quan cấp trên, viết hoa (rỗng khi không có)",
+    "dong_co_quan": "tên cơ quan ban hành, viết hoa",
+    "so_ky_hieu": "số, ký hiệu văn bản theo thể thức",
+    "dong_ngay": "dòng địa danh, ngày tháng năm",
+    "ngay_phat_bieu": "dòng ngày của bài phát biểu",
+    "trich_yeu": "trích yếu nội dung",
+    "kinh_gui": "danh sách nơi kính gửi",
+    "kinh_gui_mot": "nơi kính gửi khi chỉ có một, ngược lại rỗng",
+    "kinh_gui_dong": "các dòng kính gửi khi có nhiều nơi",
+    "noi_nhan": "các dòng Nơi nhận, đã có dấu câu theo thể thức",
+    "ky": "người ký: `quyen_han`, `chuc_vu` (viết hoa), `ho_ten`",
+    "dau_ket": "dấu kết thúc phần nội dung: `./.` hoặc `.`",
+    "theo_vai_tro": (
+        "người theo vai trò: `khai_mac`, `chu_tri`, `chi_dao`, `du`, `be_mac`, `bao_cao_vien`"
+    ),
+    "nguoi_khai_mac": "người phát biểu khai mạc (hoặc không có)",
+    "nguoi_phat_bieu": "những người có ý phát biểu, mỗi người có câu `cau`",
+    "thoi_gian": "thời gian: `mo_dau`, `khoang`, `khoang_nam`, `so_ngay`, `mot_ngay`",
+    "cau": "các câu viết sẵn (mở đầu, diễn ra, khai mạc, tham dự…)",
+    "noi_dung_dong": "các dòng nội dung dạng `- A;` … `- Z.`",
+    "muc_dich_dong": "các dòng mục đích dạng danh sách",
+    "loi_chao": "các câu kính thưa của bài phát biểu",
+    "so_lieu": "số liệu báo cáo: số triệu tập, tham dự, tỷ lệ, kinh phí",
+    "bang_ket_qua": "các hàng của bảng kết quả: `stt`, `noi_dung`, `so`, `ty_le`",
+    "muc": "số mục của báo cáo (I, 1, a…), rỗng khi mục bị bỏ",
+    "tieu_de_tin": "tiêu đề tin bài",
+    "ten_su_kien": "tên sự kiện, viết hoa chữ đầu",
+    "cai_dat": "các cài đặt trình bày của mẫu",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("``", "`").replace("\n", " ")
+
+
+def _model_table(title: str, prefix: str, model: Any, extra: list[str]) -> list[str]:
+    lines = [f"#### {title}", "", "| Biến | Nội dung |", "| --- | --- |"]
+    for name, info in model.model_fields.items():
+        lines.append(f"| `{prefix}.{name}` | {_cell(info.description or '')} |")
+    for name in extra:
+        lines.append(f"| `{prefix}.{name}` | (baocao tính sẵn) |")
+    lines.append("")
+    return lines
+
+
+def variables_section() -> str:
+    """Markdown: the top-level keys, then the fields of each part of the event."""
+    from baocao import model
+    from baocao.lint_shapes import Obj, Seq, context_shape
+
+    shape = context_shape()
+    lines = ["| Biến | Nội dung | Ví dụ, ghi chú (từ mã nguồn) |", "| --- | --- | --- |"]
+    for key, text in context_keys():
+        lines.append(f"| `{key}` | {MO_TA.get(key, '')} | {_cell(text)} |")
+    lines.append("")
+
+    def extra(path: str, fields: Any) -> list[str]:
+        node: Any = shape
+        for part in path.split("."):
+            node = node.fields[part]
+            if isinstance(node, Seq):
+                node = node.item
+        assert isinstance(node, Obj)
+        return sorted(set(node.fields) - set(fields))
+
+    groups: list[tuple[str, str, str, Any]] = [
+        ("Cơ quan ban hành", "co_quan", "co_quan", model.CoQuan),
+        ("Sự kiện", "su_kien", "su_kien", model.SuKien),
+        ("Mỗi người trong `{% for n in nhan_vat %}`", "n", "nhan_vat", model.NhanVat),
+        ("Kết quả", "ket_qua", "ket_qua", model.KetQua),
+        ("Xếp loại", "ket_qua.xep_loai", "ket_qua.xep_loai", model.XepLoai),
+        ("Báo chí", "bao_chi", "bao_chi", model.BaoChi),
+        ("Văn bản này", "van_ban", "van_ban", model.VanBan),
+        ("Người ký", "van_ban.nguoi_ky", "van_ban.nguoi_ky", model.NguoiKy),
+    ]
+    for title, prefix, path, cls in groups:
+        lines += _model_table(title, prefix, cls, extra(path, cls.model_fields))
+    lines += ["#### Các khóa con baocao tính sẵn", ""]
+    for key in ("cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat"):
+        node = shape.fields[key]
+        assert isinstance(node, Obj)
+        names = ", ".join(f"`{key}.{k}`" for k in sorted(node.fields))
+        lines.append(f"- `{key}`: {names}")
+    item = shape.fields["bang_ket_qua"]
+    assert isinstance(item, Seq) and isinstance(item.item, Obj)
+    cols = ", ".join(f"`r.{k}`" for k in sorted(item.item.fields))
+    lines.append(f"- mỗi hàng `r` trong `{{%tr for r in bang_ket_qua %}}`: {cols}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def filters_section() -> str:
+    """Markdown: every filter with how it is called and its first doc line."""
+    from baocao.filters import FILTERS
+
+    lines = ["| Bộ lọc | Cách gọi | Tác dụng |", "| --- | --- | --- |"]
+    for name, func in FILTERS.items():
+        params = list(inspect.signature(func).parameters.values())
+        args = ", ".join(
+            f"{p.name}={p.default!r}" if p.default is not inspect.Parameter.empty else p.name
+            for p in params[1:]
+            if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+        )
+        call = f"x\\|{name}({args})" if args else f"x\\|{name}"
+        doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
+        lines.append(f"| `{name}` | `{call}` | {_cell(doc)} |")
+    return "\n".join(lines) + "\n"
+
+
+# the mistakes: (what the author did, the paragraphs of a small template)
+MISTAKES: list[tuple[str, list[str]]] = [
+    ("Gõ sai tên biến con", ["Địa điểm: {{ su_kien.diadiem }}"]),
+    (
+        "Gõ sai tên trong vòng lặp",
+        ["{%p for n in nhan_vat %}", "{{ n.hoten }}", "{%p endfor %}"],
+    ),
+    ("Gõ sai tên bộ lọc", ["{{ co_quan.ten|viethoa }}"]),
+    ("Quên thẻ đóng khối", ["{%p for x in noi_nhan %}", "{{ x }}"]),
+    ("Word đổi dấu nháy thẳng thành nháy cong", ["{{ su_kien.dia_diem|default(“chưa rõ”) }}"]),
+    ("Thẻ `{%tr %}` nằm ngoài bảng", ["{%tr for r in bang_ket_qua %}"]),
+    ("Thẻ `{%p %}` chung đoạn với chữ", ["{%p if dang %}Kính gửi", "{%p endif %}"]),
+]
+
+
+def mistakes_section(check: Callable[..., Any] | None = None) -> str:
+    """Markdown: each common mistake, the template text, and what ``baocao check`` says."""
+    from docx import Document
+
+    from baocao.i18n import get_language, set_language
+    from baocao.lint import check_template
+
+    check = check or check_template
+    before = get_language()
+    set_language("vi")
+    lines: list[str] = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for i, (title, paragraphs) in enumerate(MISTAKES, 1):
+                doc = Document()
+                for text in paragraphs:
+                    doc.add_paragraph(text)
+                path = Path(tmp) / f"mau-{i}.docx"
+                doc.save(str(path))
+                problems = check(path)
+                lines += [f"**{title}**", "", "```text"]
+                lines += paragraphs
+                lines += ["```", "", "`baocao check` báo:", "", "```text"]
+                lines += [f"mau.docx: {p.part}: {p.message}" for p in problems]
+                lines += ["```", ""]
+    finally:
+        set_language(before)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+SECTIONS: dict[str, Callable[[], str]] = {
+    "bien": variables_section,
+    "bo-loc": filters_section,
+    "loi-thuong-gap": mistakes_section,
+}
+
+
+def update(text: str, sections: dict[str, str]) -> str:
+    """``text`` with each generated section replaced by its new content."""
+    for name, body in sections.items():
+        pattern = re.compile(
+            rf"(<!-- tự sinh: {re.escape(name)} -->\n).*?(\n?<!-- hết: {re.escape(name)} -->)",
+            re.DOTALL,
+        )
+        if not pattern.search(text):
+            raise ValueError(f"section {name!r} not found")
+        new = body.rstrip("\n") + "\n"
+
+        def replace(m: re.Match[str], new: str = new) -> str:
+            return m.group(1) + new + m.group(2).lstrip("\n")
+
+        text = pattern.sub(replace, text)
+    return text
+
+
+def generated(text: str) -> str:
+    """``text`` with every generated section made fresh."""
+    return update(text, {name: make() for name, make in SECTIONS.items()})
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite the guide at ``argv[0]`` in place."""
+    args = sys.argv[1:] if argv is None else argv
+    path = Path(args[0] if args else "docs/huong-dan-soan-mau.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(generated(text), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
