@@ -1,0 +1,410 @@
+"""Render many events with many templates at once: plan, render (in-process or in a pool of
+worker processes), write atomically, optionally export PDF, and report every item.
+
+:func:`render_many` plans every (event, template) item first, with deterministic output
+names that never collide, then renders event by event: each event file is loaded once, each
+worker process compiles each template once (:func:`baocao.engine.compile_template` caches per
+process), work goes to the workers in chunks of events and every chunk ends with a garbage
+collection, so memory stays flat over thousands of documents. The result is the same
+whatever the number of workers. Nothing here prints: progress goes to ``on_progress``.
+
+>>> plan_names([Path("a/x.yaml"), Path("b/x.yaml"), Path("b/y.yaml")])
+['a-x', 'b-x', 'y']
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from baocao.errors import BaocaoError, Problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from baocao.registry import TemplateSpec
+
+__all__ = [
+    "ALL",
+    "BatchResult",
+    "Item",
+    "ItemResult",
+    "default_jobs",
+    "plan_names",
+    "render_many",
+]
+
+ALL = "all"
+MIN_PARALLEL = 12  # fewer documents than this render in-process: a pool costs more than it saves
+CHUNK_MAX = 16  # events per task sent to a worker (one gc.collect() per chunk)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document to make: ``event`` rendered with ``template`` into ``out``."""
+
+    event: Path
+    template: str
+    out: Path
+
+
+@dataclass
+class ItemResult:
+    """What became of one item: the files written, or the problems that stopped it."""
+
+    item: Item
+    written: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    exit_code: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+
+@dataclass
+class BatchResult:
+    """Every item in plan order, plus problems that belong to no item (an unknown template)."""
+
+    items: list[ItemResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    problems_exit_code: int = 0
+
+    @property
+    def written(self) -> list[Path]:
+        return [p for r in self.items for p in r.written]
+
+    @property
+    def failed(self) -> list[ItemResult]:
+        return [r for r in self.items if not r.ok]
+
+    @property
+    def exit_code(self) -> int:
+        """3 when any event or template was invalid, else 1 when anything failed, else 0."""
+        codes = {r.exit_code for r in self.items} | {self.problems_exit_code}
+        if 3 in codes:
+            return 3
+        return 1 if codes - {0} else 0
+
+
+ProgressCallback = Callable[[ItemResult, int, int], None]
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+def plan_names(events: Sequence[Path], _depth: int = 0) -> list[str]:
+    """A name per event file for output names, unique among events writing to the same place:
+    the stem; for equal stems, prefixed by as few parent folder names as tell them apart;
+    for equal stems in the same folder, followed by the extension. Deterministic: depends
+    only on the paths, which must be distinct.
+
+    >>> plan_names([Path("x.yaml"), Path("x.json")])
+    ['x-yaml', 'x-json']
+    >>> plan_names([Path("a/b/x.yaml"), Path("c/b/x.yaml")])
+    ['a-b-x', 'c-b-x']
+    """
+    if _depth > 8:
+        raise ValueError(f"cannot name events apart: {events}")
+    names = [p.stem for p in events]
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(events):
+        groups.setdefault(p.stem, []).append(i)
+    for stem, idx in groups.items():
+        if len(idx) == 1:
+            continue
+        parents = [[x for x in events[i].parent.parts if x not in ("/", "\\", "")] for i in idx]
+        for k in range(1, max(len(x) for x in parents) + 1):
+            keys = [tuple(x[-k:]) for x in parents]
+            if len(set(keys)) == len(idx):
+                for i, key in zip(idx, keys, strict=True):
+                    names[i] = "-".join([*key, stem])
+                break
+        else:  # some share a folder and differ by the extension only
+            renamed = [events[i].parent / f"{stem}-{events[i].suffix.lstrip('.')}" for i in idx]
+            for i, name in zip(idx, plan_names(renamed, _depth + 1), strict=True):
+                names[i] = name
+    if len(set(names)) != len(names):  # a made-up name met a real one: number the later ones
+        taken = set(names)
+        seen: set[str] = set()
+        for i, name in enumerate(names):
+            if name in seen:
+                n = 2
+                while f"{name}-{n}" in taken:
+                    n += 1
+                names[i] = f"{name}-{n}"
+                taken.add(names[i])
+            seen.add(names[i])
+    return names
+
+
+def _resolve_templates(
+    templates: Sequence[str], dirs: Sequence[Path | str]
+) -> tuple[list[TemplateSpec], list[Problem], int]:
+    from baocao.registry import find_template, list_templates
+
+    specs: dict[str, TemplateSpec] = {}
+    problems: list[Problem] = []
+    code = 0
+    for name in templates:
+        try:
+            found = list_templates(dirs=dirs) if name == ALL else [find_template(name, dirs=dirs)]
+        except BaocaoError as exc:
+            problems += exc.problems
+            code = max(code, exc.exit_code)
+            continue
+        for spec in found:
+            specs.setdefault(spec.name, spec)
+    return list(specs.values()), problems, code
+
+
+def _plan(
+    events: list[Path], specs: list[TemplateSpec], out: Path | None
+) -> list[tuple[Path, list[Item]]]:
+    count = len(events) * len(specs)
+    out_file = out if out is not None and out.suffix.lower() == ".docx" and count == 1 else None
+    out_dir = out if out is not None and out_file is None else None
+    if out_dir is not None:
+        names = plan_names([e.resolve() for e in events])
+    else:  # next to each event: only events of the same folder can clash
+        names = [""] * len(events)
+        folders: dict[Path, list[int]] = {}
+        for i, e in enumerate(events):
+            folders.setdefault(e.resolve().parent, []).append(i)
+        for idx in folders.values():
+            for i, n in zip(idx, plan_names([Path(events[i].name) for i in idx]), strict=True):
+                names[i] = n
+    jobs = []
+    taken: set[Path] = set()
+    for event, name in zip(events, names, strict=True):
+        items = []
+        for spec in specs:
+            if out_file is not None:
+                target = out_file
+            else:
+                target = (out_dir if out_dir is not None else event.parent) / (
+                    f"{name}-{spec.name}.docx"
+                )
+            items.append(Item(event=event, template=spec.name, out=_unique(target, taken)))
+        jobs.append((event, items))
+    return jobs
+
+
+def _unique(target: Path, taken: set[Path]) -> Path:
+    """``target``, or ``<stem>-2.docx``… when an earlier item has it (event ``a`` with template
+    ``b-c`` and event ``a-b`` with template ``c`` would both make ``a-b-c.docx``)."""
+    key, n = target.resolve(), 1
+    while key in taken:
+        n += 1
+        key = target.resolve().with_name(f"{target.stem}-{n}{target.suffix}")
+    taken.add(key)
+    return target if n == 1 else target.with_name(key.name)
+
+
+# --- rendering (runs in the workers too) ------------------------------------------------------
+
+
+def _failure(item: Item, exc: BaseException) -> ItemResult:
+    from baocao.i18n import _
+
+    if isinstance(exc, BaocaoError):
+        return ItemResult(item, problems=list(exc.problems), exit_code=exc.exit_code)
+    message = _("lỗi khi viết văn bản: {loi}").format(loi=f"{type(exc).__name__}: {exc}")
+    return ItemResult(item, problems=[Problem(message, path=str(item.event))], exit_code=1)
+
+
+def _render_event(
+    event_path: Path,
+    items: list[Item],
+    specs: dict[str, TemplateSpec],
+    force: bool,
+    dirs: Sequence[Path | str],
+) -> list[ItemResult]:
+    """Load one event once and render each of its items; never raises."""
+    from baocao.loading import load_event
+    from baocao.render import render_bytes
+    from baocao.writing import _exists_error, write_atomic
+
+    try:
+        event = load_event(event_path)
+    except Exception as exc:  # every item of a bad event fails with the event's problems
+        return [_failure(item, exc) for item in items]
+    results = []
+    for item in items:
+        try:
+            if not force and item.out.exists():
+                raise _exists_error(item.out)
+            data = render_bytes(event, template=specs[item.template], dirs=dirs)
+            write_atomic(item.out, data, force=force)
+            results.append(ItemResult(item, written=[item.out]))
+        except Exception as exc:
+            results.append(_failure(item, exc))
+    return results
+
+
+Chunk = list[tuple[Path, list[Item]]]
+
+
+def _render_chunk(
+    chunk: Chunk, specs: dict[str, TemplateSpec], force: bool, dirs: Sequence[Path | str]
+) -> list[ItemResult]:
+    results = []
+    for event_path, items in chunk:
+        results += _render_event(event_path, items, specs, force, dirs)
+    gc.collect()
+    return results
+
+
+def _worker_init(language: str) -> None:
+    """Each worker speaks the parent's language and imports the engine before the first task."""
+    from baocao import i18n
+    from baocao.render import render_bytes  # noqa: F401 - warm import
+
+    i18n.set_language(language)
+
+
+def _chunks(jobs: list[tuple[Path, list[Item]]], workers: int) -> list[Chunk]:
+    size = max(1, min(CHUNK_MAX, -(-len(jobs) // (workers * 4))))
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _pool(workers: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from baocao.i18n import get_language
+
+    # fork on Linux: workers start at once with the parent's imports (no thread runs here);
+    # elsewhere the platform's default (spawn), which the initializer warms up
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(get_language(),)
+    )
+
+
+def render_many(
+    events: Sequence[Path | str],
+    templates: Sequence[str],
+    *,
+    out: Path | str | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    pdf: bool = False,
+    dirs: Sequence[Path | str] = (),
+    on_progress: ProgressCallback | None = None,
+    pdf_timeout: float | None = None,
+) -> BatchResult:
+    """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
+    every template that can be found).
+
+    Outputs: ``<event-stem>-<template>.docx`` next to each event; with ``out`` ending in
+    ``.docx`` and exactly one document, that file; with any other ``out``, that folder
+    (created), event names disambiguated by their parent folders when stems are equal.
+    An existing output is replaced only with ``force``. ``jobs`` worker processes (default:
+    the number of cores; 1, or a small batch, renders in this process). With ``pdf``, each
+    document written is also converted to ``<name>.pdf`` beside it by LibreOffice.
+    ``on_progress(result, done, total)`` is called in this process after each item (and,
+    with ``pdf``, once more per item after the PDF step, with that step's result).
+    Never raises for a bad event or template: see :attr:`BatchResult.exit_code`; raises
+    :class:`~baocao.errors.ExportError` before writing anything when ``pdf`` is asked for
+    and LibreOffice is not installed.
+    """
+    if pdf:  # no LibreOffice: say so (ExportError) before any document is written
+        from baocao.pdf import find_soffice
+
+        find_soffice()
+    specs, problems, code = _resolve_templates(list(templates), dirs)
+    result = BatchResult(problems=problems, problems_exit_code=code)
+    unique: dict[Path, Path] = {}
+    for e in events:  # the same file named twice is one event
+        unique.setdefault(Path(e).resolve(), Path(e))
+    event_paths = list(unique.values())
+    plan = _plan(event_paths, specs, Path(out) if out is not None else None)
+    total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
+    by_name = {s.name: s for s in specs}
+    done: dict[Item, ItemResult] = {}
+    count = 0
+
+    def report(results: list[ItemResult], *, store: bool = True) -> None:
+        nonlocal count
+        for r in results:
+            count += 1
+            if store:
+                done[r.item] = r
+            if on_progress is not None:
+                on_progress(r, count, total)
+
+    workers = min(jobs or default_jobs(), len(plan))
+    if workers <= 1 or total < MIN_PARALLEL:
+        for event_path, items in plan:
+            report(_render_event(event_path, items, by_name, force, dirs))
+    else:
+        from concurrent.futures import as_completed
+
+        with _pool(workers) as pool:
+            futures = {
+                pool.submit(_render_chunk, chunk, by_name, force, tuple(dirs)): chunk
+                for chunk in _chunks(plan, workers)
+            }
+            for future in as_completed(futures):
+                try:
+                    report(future.result())
+                except Exception as exc:  # a worker died: its items fail, the others stand
+                    report([_failure(i, exc) for _, items in futures[future] for i in items])
+    result.items = [done[item] for _, items in plan for item in items]
+    if pdf:
+        phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
+        report(phase, store=False)
+    return result
+
+
+def _export_pdf(
+    result: BatchResult, *, workers: int, force: bool, timeout: float | None
+) -> list[ItemResult]:
+    """Convert every written .docx; a PDF that fails marks its item failed (exit 1).
+    Returns what the PDF step did per item (its PDF, or its problems) for the progress."""
+    from baocao.errors import ExportError
+    from baocao.pdf import DEFAULT_TIMEOUT, to_pdf
+
+    ok = [r for r in result.items if r.ok and r.written]
+    if not ok:
+        return []
+    try:
+        to_pdf(
+            [r.written[0] for r in ok],
+            converters=workers,
+            force=force,
+            timeout=timeout or DEFAULT_TIMEOUT,
+        )
+        failed: list[Problem] = []
+    except ExportError as exc:
+        failed = exc.problems
+        if all(p.path is None for p in failed):  # LibreOffice itself is missing
+            result.problems += failed
+            result.problems_exit_code = max(result.problems_exit_code, exc.exit_code)
+            return []
+    phase = []
+    for r in ok:
+        docx = r.written[0]
+        pdf = docx.with_suffix(".pdf")
+        names = {str(docx), str(docx.resolve()), str(pdf), str(pdf.resolve())}
+        mine = [p for p in failed if p.path in names]
+        if mine:
+            r.problems += mine
+            r.exit_code = max(r.exit_code, 1)
+            phase.append(ItemResult(r.item, problems=mine, exit_code=1))
+        elif pdf.is_file():
+            r.written.append(pdf)
+            phase.append(ItemResult(r.item, written=[pdf]))
+    return phase

@@ -1,0 +1,235 @@
+"""PDF export through headless LibreOffice (``soffice --convert-to pdf``).
+
+:func:`to_pdf` converts several .docx files per ``soffice`` call, each converter with its own
+user profile (two LibreOffice processes sharing a profile block each other), under a timeout.
+``soffice`` exits with 0 even when it could not open a file, so every PDF is checked: it must
+exist, be non-empty and be a readable PDF with at least one page. PDFs are written through a
+private temporary folder and moved into place, so a reader never sees half a file and an
+existing PDF is replaced only with ``force``.
+
+>>> converter_command("/usr/bin/soffice", Path("/tmp/p"), Path("/tmp/o"), [Path("a.docx")])[:3]
+['/usr/bin/soffice', '-env:UserInstallation=file:///tmp/p', '--headless']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from baocao.errors import ExportError, Problem
+
+__all__ = ["APT_HINT", "converter_command", "find_soffice", "page_count", "to_pdf"]
+
+APT_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
+DEFAULT_TIMEOUT = 180.0
+ENV_VAR = "BAOCAO_SOFFICE"
+
+
+def find_soffice() -> str:
+    """The LibreOffice executable: ``$BAOCAO_SOFFICE``, else ``soffice`` or ``libreoffice`` on
+    ``PATH``; :class:`ExportError` (with the command that installs it) when there is none."""
+    from baocao.i18n import _
+
+    exe = os.environ.get(ENV_VAR) or shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        raise ExportError(
+            [
+                Problem(
+                    _("không tìm thấy LibreOffice (soffice) để xuất PDF; cài bằng: {lenh}").format(
+                        lenh=f"sudo {APT_HINT}"
+                    ),
+                    code="no-libreoffice",
+                )
+            ]
+        )
+    return exe
+
+
+def converter_command(exe: str, profile: Path, outdir: Path, files: Sequence[Path]) -> list[str]:
+    """The ``soffice`` command line converting ``files`` into ``outdir`` with ``profile``."""
+    return [
+        exe,
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(outdir),
+        *(str(f) for f in files),
+    ]
+
+
+def page_count(pdf: Path | str) -> int:
+    """Pages of a PDF (pypdf); 0 when it cannot be read."""
+    from pypdf import PdfReader
+
+    try:
+        return len(PdfReader(str(pdf)).pages)
+    except Exception:  # a broken file is what we are checking for
+        return 0
+
+
+def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
+    """Run ``cmd`` in its own process group; kill the whole group on timeout."""
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        out, _err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return None, ""
+    return proc.returncode, out.decode("utf-8", "replace")
+
+
+def _batches(paths: Sequence[Path], converters: int) -> list[list[Path]]:
+    """Split ``paths`` into at most ``converters`` groups, round robin, never two files with
+    the same stem in one group (they would write the same PDF name)."""
+    groups: list[list[Path]] = [[] for _ in range(max(1, min(converters, len(paths))))]
+    stems: list[set[str]] = [set() for _ in groups]
+    for i, path in enumerate(paths):
+        k = i % len(groups)
+        while path.stem in stems[k]:
+            k += 1
+            if k == len(groups):
+                groups.append([])
+                stems.append(set())
+        groups[k].append(path)
+        stems[k].add(path.stem)
+    return [g for g in groups if g]
+
+
+def _convert(
+    exe: str, files: list[Path], work: Path, index: int, timeout: float
+) -> tuple[dict[Path, Path], list[Problem]]:
+    """One converter: one soffice call with profile ``work/profile-N``; the PDFs it made."""
+    from baocao.i18n import _
+
+    profile = work / f"profile-{index}"
+    outdir = work / f"out-{index}"
+    outdir.mkdir(parents=True, exist_ok=True)
+    code, log = _run(converter_command(exe, profile, outdir, files), timeout)
+    made: dict[Path, Path] = {}
+    problems: list[Problem] = []
+    for src in files:
+        pdf = outdir / f"{src.stem}.pdf"
+        if code is None:
+            message = _("LibreOffice không xong sau {giay:g} giây").format(giay=timeout)
+        elif not pdf.is_file() or pdf.stat().st_size == 0:
+            message = _("LibreOffice không tạo được PDF (mã thoát {ma}): {log}").format(
+                ma=code, log=" ".join(log.split())[-300:] or "-"
+            )
+        elif page_count(pdf) < 1:
+            message = _("PDF do LibreOffice tạo ra bị hỏng hoặc không có trang nào")
+        else:
+            made[src] = pdf
+            continue
+        problems.append(Problem(message, path=str(src), code="pdf"))
+    return made, problems
+
+
+def _is_docx(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return "word/document.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _check(
+    sources: list[Path], targets: list[Path], force: bool
+) -> tuple[list[Path], list[Problem]]:
+    """The sources that can be converted, and a problem for each one that cannot."""
+    from baocao.i18n import _
+    from baocao.writing import _exists_error
+
+    problems: list[Problem] = []
+    todo: list[Path] = []
+    for src, target in zip(sources, targets, strict=True):
+        if not force and target.exists():
+            problems += _exists_error(target).problems
+        elif not src.is_file():
+            problems.append(Problem(_("không có tệp để xuất PDF"), path=str(src), code="pdf"))
+        elif not _is_docx(src):  # LibreOffice would happily "convert" it as plain text
+            problems.append(Problem(_("không phải tệp Word (.docx)"), path=str(src), code="pdf"))
+        else:
+            todo.append(src)
+    return todo, problems
+
+
+def to_pdf(
+    docx_paths: Sequence[Path | str],
+    *,
+    outdir: Path | str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    converters: int = 1,
+    force: bool = False,
+) -> list[Path]:
+    """Convert ``docx_paths`` to PDF with LibreOffice; return the PDFs, in the same order.
+
+    Each PDF is ``<stem>.pdf`` in ``outdir`` (else next to its .docx). ``converters``
+    LibreOffice processes run side by side, each on a share of the files, each with its own
+    profile. An existing PDF is replaced only with ``force``. Every failure (LibreOffice
+    missing, a timeout, a file it could not convert, an existing PDF) ends in one
+    :class:`ExportError` listing every file concerned; the PDFs that did convert are kept.
+    """
+    sources = [Path(p).resolve() for p in docx_paths]
+    if not sources:
+        return []
+    targets = [
+        (Path(outdir).resolve() if outdir is not None else src.parent) / f"{src.stem}.pdf"
+        for src in sources
+    ]
+    exe = find_soffice()
+    todo, problems = _check(sources, targets, force)
+    made: dict[Path, Path] = {}
+    with tempfile.TemporaryDirectory(prefix="baocao-pdf-") as tmp:
+        work = Path(tmp)
+        groups = _batches(todo, converters)
+        if groups:
+            with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+                runs = [
+                    pool.submit(_convert, exe, group, work, i, timeout)
+                    for i, group in enumerate(groups)
+                ]
+                for run in runs:
+                    got, bad = run.result()
+                    made.update(got)
+                    problems += bad
+        for src, target in zip(sources, targets, strict=True):
+            pdf = made.get(src)
+            if pdf is not None:
+                try:
+                    _move_into_place(pdf, target, force=force)
+                except ExportError as exc:
+                    problems += exc.problems
+    if problems:
+        raise ExportError(problems)
+    return targets
+
+
+def _move_into_place(pdf: Path, target: Path, *, force: bool) -> None:
+    from baocao.errors import RenderError
+    from baocao.writing import write_atomic
+
+    try:
+        write_atomic(target, pdf.read_bytes(), force=force)
+    except RenderError as exc:
+        raise ExportError(exc.problems) from exc
