@@ -60,11 +60,11 @@ def run_parts(events: list[Path], out: Path, template: str) -> dict[str, float]:
     with the compiled engine (both from the loaded event), writing the file atomically."""
     from docxtpl import DocxTemplate
 
-    from baocao.context import context
     from baocao.engine import make_env
     from baocao.loading import load_event
     from baocao.registry import find_template
-    from baocao.render import render_bytes
+    from baocao.rendering import render_bytes
+    from baocao.template_context import context
     from baocao.writing import write_atomic
 
     spec = find_template(template)
@@ -102,10 +102,10 @@ def run_mode(mode: str, events_dir: Path, out: Path, template: str) -> dict[str,
     if mode == "naive":
         from docxtpl import DocxTemplate
 
-        from baocao.context import context
         from baocao.engine import make_env
         from baocao.loading import load_event
         from baocao.registry import find_template
+        from baocao.template_context import context
 
         spec = find_template(template)
         start = time.perf_counter()
@@ -117,7 +117,7 @@ def run_mode(mode: str, events_dir: Path, out: Path, template: str) -> dict[str,
         seconds = time.perf_counter() - start
     else:
         from baocao.batch import render_many
-        from baocao.render import render_bytes  # noqa: F401 - import outside the timer
+        from baocao.rendering import render_bytes  # noqa: F401 - import outside the timer
 
         jobs = {"j1": 1, "j2": 2}[mode]
         start = time.perf_counter()

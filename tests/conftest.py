@@ -19,6 +19,10 @@ EXAMPLES = ROOT / "examples"
 TEMPLATES = ROOT / "templates" / "docx"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Messages are asserted in Vietnamese (the default) unless a test asks for English; a
+# developer's LANG=en_US must not change that. Tests of the choice itself set their own.
+os.environ.setdefault("BAOCAO_LANG", "vi")
+
 
 def example_files() -> list[Path]:
     """Every event file in examples/ (YAML and JSON)."""

@@ -47,3 +47,17 @@ def test_every_command_imports_and_has_help() -> None:
             main([name, "--help"])
         except SystemExit as stop:
             assert stop.code == 0, name
+
+
+def test_public_api_stays_callable_after_its_modules_are_imported() -> None:
+    """Importing a submodule sets it as an attribute of the package: no submodule may share a
+    name with a function of the public API, or ``baocao.render`` becomes a module."""
+    code = (
+        "import baocao, baocao.rendering, baocao.template_context, baocao.batch, baocao.lint;"
+        "import baocao.loading, baocao.engine;"
+        "print(all(callable(getattr(baocao, n))"
+        " and not isinstance(getattr(baocao, n), type(baocao))"
+        " for n in baocao.__all__ if n != '__version__'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -12,7 +12,7 @@ from docx import Document
 from baocao.lint import check_template
 from baocao.loading import load_event
 from baocao.registry import TemplateSpec
-from baocao.render import render_bytes
+from baocao.rendering import render_bytes
 from conftest import EXAMPLES, soffice
 
 pytestmark = pytest.mark.libreoffice

@@ -17,7 +17,7 @@ from baocao import i18n
 from baocao.errors import RenderError, TemplateError
 from baocao.loading import load_event
 from baocao.registry import TemplateSpec, find_template
-from baocao.render import default_output, render, render_bytes
+from baocao.rendering import default_output, render, render_bytes
 from baocao.vi import chuan_dau
 from baocao.writing import write_atomic
 from conftest import EXAMPLES, TEMPLATES, iter_paragraphs

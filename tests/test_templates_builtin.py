@@ -17,7 +17,7 @@ import yaml
 from baocao.errors import BaocaoError
 from baocao.layout import profile
 from baocao.loading import parse_event
-from baocao.render import render, render_bytes
+from baocao.rendering import render, render_bytes
 from baocao.vi import chuan_dau
 from conftest import EXAMPLES, TEMPLATES, convert_to_pdf, docx_lines, example_files, pdf_text
 from test_context_sentences import SEED

@@ -18,17 +18,17 @@ from baocao.errors import BaocaoError, DataError, ExportError, RenderError, Temp
 
 if TYPE_CHECKING:  # pragma: no cover
     from baocao.batch import render_many
-    from baocao.context import context
     from baocao.engine import make_env
     from baocao.lint import check_template
     from baocao.loading import load_event
-    from baocao.render import render
+    from baocao.rendering import render
+    from baocao.template_context import context
 
 _LAZY = {
     "load_event": "baocao.loading",
     "make_env": "baocao.engine",
-    "context": "baocao.context",
-    "render": "baocao.render",
+    "context": "baocao.template_context",
+    "render": "baocao.rendering",
     "render_many": "baocao.batch",
     "check_template": "baocao.lint",
 }

@@ -225,7 +225,7 @@ def _render_event(
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises."""
     from baocao.loading import load_event
-    from baocao.render import render_bytes
+    from baocao.rendering import render_bytes
     from baocao.writing import _exists_error, write_atomic
 
     try:
@@ -261,7 +261,7 @@ def _render_chunk(
 def _worker_init(language: str) -> None:
     """Each worker speaks the parent's language and imports the engine before the first task."""
     from baocao import i18n
-    from baocao.render import render_bytes  # noqa: F401 - warm import
+    from baocao.rendering import render_bytes  # noqa: F401 - warm import
 
     i18n.set_language(language)
 

@@ -1,6 +1,6 @@
 """The summary report's figures, sentences and section numbers.
 
-Part of :mod:`baocao.context`. Percentages come from :func:`baocao.vi.phan_tram` and money
+Part of :mod:`baocao.template_context`. Percentages come from :func:`baocao.vi.phan_tram` and money
 from :func:`baocao.vi.tien` / :func:`baocao.vi.bang_chu`; a section without data is left out
 and the others keep consecutive numbers.
 

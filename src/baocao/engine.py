@@ -52,7 +52,8 @@ W_BODY = f"{{{W_NS}}}body"
 _MARKER = "baocaoBodyMarker"
 
 # characters XML 1.0 forbids; \a and \f stay: docxtpl turns them into paragraph/page breaks
-_ILLEGAL = re.compile("[\x00-\x06\x08\x0b\x0e-\x1f\ufffe\uffff]")
+# XML 1.0 cannot hold these; lone surrogates cannot even be encoded as UTF-8.
+_ILLEGAL = re.compile("[\x00-\x06\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NEWLINE_P = re.compile(r"\n<w:p([ >])")
 _P_OPEN = re.compile(r"<w:p([ >])")
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")

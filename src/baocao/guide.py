@@ -1,7 +1,7 @@
 """The generated sections of ``docs/huong-dan-soan-mau.md`` (the template authors' guide).
 
 Three sections are written by code so that they cannot drift from it: the variables (from
-:mod:`baocao.context`'s documented keys and the pydantic model), the filters (from
+:mod:`baocao.template_context`'s documented keys and the pydantic model), the filters (from
 :data:`baocao.filters.FILTERS`) and the common mistakes (real messages of
 :func:`baocao.lint.check_template` on small broken templates). Each sits between
 ``<!-- tự sinh: NAME -->`` and ``<!-- hết: NAME -->``. Regenerate with::
@@ -29,11 +29,15 @@ _KEY_LINE = re.compile(r"^``(\w+)``\s+(.*)$")
 
 
 def context_keys() -> list[tuple[str, str]]:
-    """(key, description) of every key documented in :mod:`baocao.context`'s docstring."""
-    import baocao.context
+    """(key, description) of every key documented in :mod:`baocao.template_context`'s docstring."""
+    import baocao.template_context
 
     out: list[tuple[str, str]] = []
-    doc = (baocao.context.__doc__ or "").split("Keys (", 1)[-1].split("``cau`` (sentences)")[0]
+    doc = (
+        (baocao.template_context.__doc__ or "")
+        .split("Keys (", 1)[-1]
+        .split("``cau`` (sentences)")[0]
+    )
     for line in doc.splitlines():
         m = _KEY_LINE.match(line)
         if m:

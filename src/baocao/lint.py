@@ -313,9 +313,9 @@ def _spec_for(path: Path) -> Any:
 
 
 def _render(path: Path, event: Any) -> list[Problem]:
-    from baocao.context import context
     from baocao.engine import compile_template
-    from baocao.render import doc_props
+    from baocao.rendering import doc_props
+    from baocao.template_context import context
 
     spec = _spec_for(path)
     try:

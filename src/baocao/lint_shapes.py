@@ -3,7 +3,7 @@ list holds.
 
 It is taken from the real thing: a complete sample event (every optional key filled)
 validated by :class:`baocao.model.Event` and turned into a context by
-:func:`baocao.context.context`, in both formats; places whose sample value is ``None``
+:func:`baocao.template_context.context`, in both formats; places whose sample value is ``None``
 take their shape from the pydantic model.
 
 >>> shape = context_shape()
@@ -236,12 +236,12 @@ SAMPLE_EVENT: dict[str, Any] = {
 @cache
 def context_shape() -> Obj:
     """The shape of every template context: sample events in both formats, through the real
-    :func:`baocao.context.context`, filled in from the model where a value is ``None``."""
+    :func:`baocao.template_context.context`, filled in from the model where a value is ``None``."""
     import copy
 
-    from baocao.context import context
     from baocao.model import Event
     from baocao.registry import TemplateSpec
+    from baocao.template_context import context
 
     out: Shape = Unknown()
     for the_thuc in ("nha_nuoc", "dang"):

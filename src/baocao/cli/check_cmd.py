@@ -85,7 +85,7 @@ def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
 
     from baocao.loading import load_event
     from baocao.outline import outline
-    from baocao.render import render_bytes
+    from baocao.rendering import render_bytes
 
     ev = load_event(Path(event))
     blocks = outline(render_bytes(ev, template=template, dirs=dirs))

@@ -1,7 +1,7 @@
 """Render one event with one template: to bytes, or atomically to a file.
 
 ``render(event, template="thong-cao", out="tc.docx")`` finds the template
-(:mod:`baocao.registry`), builds what the template sees (:func:`baocao.context.context`),
+(:mod:`baocao.registry`), builds what the template sees (:func:`baocao.template_context.context`),
 fills the Word file of the event's format with the compiled template
 (:func:`baocao.engine.compile_template`) and writes it with
 :func:`baocao.writing.write_atomic`.
@@ -73,8 +73,8 @@ def render_bytes(
     event: Any, *, template: str | TemplateSpec, dirs: Sequence[Path | str] = ()
 ) -> bytes:
     """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec)."""
-    from baocao.context import context
     from baocao.engine import compile_template
+    from baocao.template_context import context
 
     spec = _spec(template, dirs)
     the_thuc = _get(event, "the_thuc") or "nha_nuoc"
