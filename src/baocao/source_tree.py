@@ -99,6 +99,9 @@ def check_strings(tree: Located, *, path: str) -> list[Problem]:
     problems: list[Problem] = []
     legacy = 0
     for where, text, is_key in _strings(tree.data, ()):
+        fine = is_key or legacy >= MAX_REPORTED or ma_cu(text) is None
+        if fine and len(text) <= MAX_STRING and find_control(text) is None:
+            continue  # the usual case: nothing to report, no position to look up
         line, column = (tree.key_where(where) if is_key else tree.where(where)) or (None, None)
         at = {"path": path, "line": line, "column": column, "field": dotted(where)}
         if len(text) > MAX_STRING:

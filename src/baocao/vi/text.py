@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from baocao.vi.legacy import MaCu, ma_cu
@@ -75,8 +76,14 @@ def chuan_dau(s: str, *, kieu: str = "cu") -> str:
     text = nfc(s)
     if text.isascii():
         return text
-    out = WORD.sub(lambda m: place_tone(m.group(0), style), text)
+    out = WORD.sub(lambda m: _place_tone(m.group(0), style), text)
     return unicodedata.normalize("NFC", out)
+
+
+@lru_cache(maxsize=8192)
+def _place_tone(word: str, style: Kieu) -> str:
+    """:func:`place_tone`, remembered: an event file repeats the same few hundred words."""
+    return place_tone(word, style)
 
 
 def viet_hoa(s: str) -> str:
