@@ -20,6 +20,7 @@ Each :class:`~baocao.errors.Problem` has ``part`` = the place in Word terms, e.g
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -387,3 +388,27 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
     if event is not None and not checker.blocking:
         checker.problems += _render(path, event)
     return checker.problems
+
+
+def check_targets(
+    targets: Sequence[str | Path],
+    *,
+    event: str | Path | None = None,
+    dirs: Sequence[str | Path] = (),
+) -> dict[Path, list[Problem]]:
+    """What ``baocao check`` reports: the problems of every Word file the targets name (a
+    ``.docx``, a folder of them, or a template name — see
+    :func:`baocao.template_files.word_files`), in order; with ``event`` (a path), each is
+    also rendered with that event. A bad event raises ``DataError``."""
+    from baocao.template_files import word_files
+
+    loaded = None
+    if event is not None:
+        from baocao.loading import load_event
+
+        loaded = load_event(Path(event))
+    results: dict[Path, list[Problem]] = {}
+    for target in targets:
+        for path in word_files(target, dirs=dirs):
+            results[path] = check_template(path, event=loaded)
+    return results

@@ -22,18 +22,6 @@ _DIRS = click.option(
 )
 
 
-def _files(target: str, dirs: tuple[str, ...]) -> list[Path]:
-    path = Path(target)
-    if path.is_dir():
-        return sorted(p for p in path.glob("*.docx") if not p.name.startswith(("~$", ".")))
-    if path.suffix.lower() == ".docx" or path.exists():
-        return [path]
-    from baocao.registry import find_template
-
-    spec = find_template(target, dirs=dirs)
-    return sorted(set(spec.files.values()))
-
-
 @click.command()
 @click.argument("templates", nargs=-1, required=True)
 @click.option(
@@ -47,24 +35,16 @@ def check(
 ) -> None:
     """Kiểm tra mẫu .docx (một thư mục mẫu, hoặc tên mẫu): cú pháp, biến, bộ lọc, dấu nháy
     cong…, kèm vị trí trong Word. Mã thoát 0 khi không có lỗi, 3 khi có."""
-    from baocao.lint import check_template
+    from baocao.lint import check_targets
 
-    loaded = None
-    if event is not None:
-        from baocao.loading import load_event
-
-        loaded = load_event(Path(event))
-    all_problems = []
-    for target in templates:
-        for path in _files(target, dirs):
-            problems = check_template(path, event=loaded)
-            all_problems += problems
-            if output_format == "text":
-                if problems:
-                    for p in problems:
-                        click.echo(f"✗ {p}")
-                else:
-                    click.echo(f"✓ {path}")
+    results = check_targets(templates, event=event, dirs=dirs)
+    all_problems = [p for problems in results.values() for p in problems]
+    if output_format == "text":
+        for path, problems in results.items():
+            for p in problems:
+                click.echo(f"✗ {p}")
+            if not problems:
+                click.echo(f"✓ {path}")
     if output_format == "json":
         click.echo(json.dumps([p.as_dict() for p in all_problems], ensure_ascii=False, indent=2))
     elif all_problems:

@@ -28,35 +28,6 @@ def _where(spec: Any) -> str:
     return "có sẵn" if builtin else spec.source
 
 
-def export_template(name: str, out_dir: Path, *, force: bool = False, dirs: Any = ()) -> list[Path]:
-    """Copy the Word file(s) and side file of template ``name`` into ``out_dir``, each
-    atomically; nothing is written when one target exists and ``force`` is not given."""
-    from baocao.errors import ExportError, Problem
-    from baocao.i18n import _
-    from baocao.registry import find_template
-    from baocao.writing import write_atomic
-
-    spec = find_template(name, dirs=dirs)
-    sources = sorted({p for p in spec.files.values()})
-    side = Path(spec.source) / f"{spec.name}.yaml"
-    if side.is_file():
-        sources.append(side)
-    targets = [(src, out_dir / src.name) for src in sources]
-    existing = [t for _s, t in targets if t.exists()]
-    if existing and not force:
-        raise ExportError(
-            [
-                Problem(_("tệp đã có; dùng --force để ghi đè"), path=str(t), code="exists")
-                for t in existing
-            ]
-        )
-    for src, target in targets:
-        if src.resolve() == target.resolve():
-            continue
-        write_atomic(target, src.read_bytes(), force=force)
-    return [t for _s, t in targets]
-
-
 @click.group(invoke_without_command=True)
 @_DIRS
 @click.pass_context
@@ -119,5 +90,7 @@ def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
 @errors_to_exit
 def export(ctx: click.Context, name: str, out_dir: str, force: bool, dirs: tuple[str, ...]) -> None:
     """Chép mẫu NAME (các tệp .docx và tệp .yaml đi kèm) vào thư mục OUT_DIR để sửa trong Word."""
+    from baocao.template_files import export_template
+
     for path in export_template(name, Path(out_dir), force=force, dirs=_dirs(ctx, dirs)):
         click.echo(f"✓ {path}")
