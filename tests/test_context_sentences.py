@@ -155,6 +155,22 @@ def test_state_event_with_ong_ba() -> None:
     assert c["dang"] is False and c["dau_thanh"] == "cu"
 
 
+def test_chair_who_also_opens_is_named_once() -> None:
+    data = changed(the_thuc="nha_nuoc")
+    an = {
+        "ho_ten": "Nguyễn Văn An",
+        "danh_xung": "ông",
+        "chuc_vu": ["Phó Chủ tịch Ủy ban nhân dân tỉnh"],
+    }
+    data["nhan_vat"] = [dict(an, vai_tro="chu_tri"), dict(an, vai_tro="khai_mac")]
+    c = ctx(data)
+    assert c["cau"]["khai_mac"] == (
+        "Ông Nguyễn Văn An, Phó Chủ tịch Ủy ban nhân dân tỉnh, chủ trì và phát biểu khai mạc "
+        "lớp bồi dưỡng."
+    )
+    assert not any("chủ trì" in line for line in c["cau"]["tham_du"])
+
+
 def test_no_opener() -> None:
     data = changed()
     data["nhan_vat"][0]["vai_tro"] = "du"

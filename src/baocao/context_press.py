@@ -161,8 +161,18 @@ def cau_su_kien(
         dien_ra = "diễn ra " + ("trong " if tg["mot_ngay"] else "") + str(tg["khoang"])
         cau["dien_ra"] = hoa_dau(goi_tat) + f" {dien_ra}" + (f", {ve}" if ve else "") + "."
     cau["noi_dung"] = hoa_dau(ve) + "." if ve else ""
+    # The chair who also opens is one sentence, not "X chủ trì …" and "X phát biểu khai mạc …".
+    mo_va_chu_tri = bool(khai_mac) and any(
+        p["ho_ten"] == khai_mac["ho_ten"] for p in theo_vai_tro["chu_tri"]
+    )
     cau["khai_mac"] = (
-        hoa_dau(f"{khai_mac['gioi_thieu_cau']} phát biểu khai mạc {goi_tat}.") if khai_mac else ""
+        hoa_dau(
+            f"{khai_mac['gioi_thieu_cau']} "
+            + ("chủ trì và " if mo_va_chu_tri else "")
+            + f"phát biểu khai mạc {goi_tat}."
+        )
+        if khai_mac
+        else ""
     )
     tham_du = []
     if theo_vai_tro["chi_dao"]:
@@ -170,7 +180,8 @@ def cau_su_kien(
             "Dự và chỉ đạo có " + "; ".join(p["gioi_thieu"] for p in theo_vai_tro["chi_dao"]) + "."
         )
     for p in theo_vai_tro["chu_tri"]:
-        tham_du.append(hoa_dau(f"{p['gioi_thieu_cau']} chủ trì {goi_tat}."))
+        if not (mo_va_chu_tri and p["ho_ten"] == khai_mac["ho_ten"]):  # type: ignore[index]
+            tham_du.append(hoa_dau(f"{p['gioi_thieu_cau']} chủ trì {goi_tat}."))
     du = [p["gioi_thieu"] for p in theo_vai_tro["du"]]
     so_nguoi = sk.get("so_nguoi")
     if du or so_nguoi:

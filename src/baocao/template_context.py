@@ -65,7 +65,8 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``cai_dat``  layout settings: profile defaults, then the side file's ``cai_dat``
 
 ``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
-topics), ``khai_mac`` (who opened it), ``tham_du`` (list: who directed, chaired, attended),
+topics), ``khai_mac`` (who opened it; "chủ trì và phát biểu khai mạc" when the chair opened
+it, who is then left out of ``tham_du``), ``tham_du`` (list: who directed, chaired, attended),
 ``thong_cao_mo_dau`` (press-release lead, with the year), ``bao_cao_vien`` (lecturers),
 ``chao_mung`` (welcome of the speech), ``nguoi_nghe`` (``các đồng chí đại biểu và các đồng chí
 học viên``), ``chuong_trinh`` (programme line of the speech), ``bao_cao_mo`` (opening of the
