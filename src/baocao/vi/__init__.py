@@ -1,8 +1,10 @@
 """The Vietnamese language layer: dates, numbers and text, as pure functions.
 
 Every function takes the value first and its options keyword-only; the same functions are
-the Jinja filters of the templates (``baocao.filters.FILTERS``). Nothing here imports babel,
-Jinja or Word libraries, so importing it is cheap.
+the Jinja filters of the templates (``baocao.filters.FILTERS``). Nothing here imports Jinja or
+Word libraries, and Babel only on the first number formatted (its ``vi`` grouping is right;
+its date patterns, weekday names and currency are not official style, so dates are written by
+hand), so importing it is cheap.
 
 >>> from datetime import date
 >>> from baocao.vi import chuan_dau, dia_danh_ngay, nfc

@@ -3,6 +3,9 @@
 Header dates follow NĐ 30/2020 Phụ lục I §II.4: the day takes a leading zero below 10, the
 month only for January and February (``tháng 02``, but ``tháng 8``). Press text never pads
 (``Sáng 1/11``). Times are naive local times: nothing here knows about time zones.
+Babel is not used here: its ``MM`` pads every month, its weekdays are ``Thứ Sáu`` and
+``Chủ Nhật`` where running text writes ``thứ Sáu`` and ``Chủ nhật``, and it shifts naive
+datetimes when given a time zone.
 
 >>> from datetime import date, datetime
 >>> ngay_thang(date(2025, 2, 5))

@@ -1,6 +1,8 @@
 """Vietnamese numbers: ``1.234.567``, ``96,7%``, ``150.000.000 đồng``, amounts in words.
 
-Thousands are grouped with a dot, decimals follow a comma. Rounding is half-up (``0,25`` →
+Thousands are grouped with a dot, decimals follow a comma (Babel's ``vi`` locale does the
+grouping; it is right there, unlike its currency ``₫``, its ``MM`` months and its weekday
+capitals, which this package does not use). Rounding is half-up (``0,25`` →
 ``0,3``), as people round by hand, never banker's rounding. Amounts in words use ``linh``,
 ``nghìn``, ``tỷ``, ``mốt``, ``lăm`` and read every group after the first in full, so
 ``1.001`` is ``một nghìn không trăm linh một``; an empty middle group is skipped
@@ -44,10 +46,15 @@ def _lam_tron(value: Decimal, chu_so: int) -> Decimal:
 
 
 def _viet(value: Decimal, chu_so: int) -> str:
-    text = format(_lam_tron(value, chu_so), f",.{chu_so}f")
-    if text.startswith("-") and not any(c in "123456789" for c in text):
-        text = text[1:]  # no "-0"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    """Group and punctuate with Babel's ``vi`` locale (``1.234.567,5``), which is right there;
+    the rounding is done first, half-up, because Babel's own rounding is half-even."""
+    from babel.numbers import format_decimal
+
+    rounded = _lam_tron(value, chu_so)
+    if rounded.is_zero():
+        rounded = abs(rounded)  # no "-0"
+    pattern = "#,##0" + ("." + "0" * chu_so if chu_so else "")
+    return format_decimal(rounded, format=pattern, locale="vi")
 
 
 def so(n: float | int | Decimal, *, chu_so: int = 0) -> str:
