@@ -84,7 +84,8 @@ class _Limits:
                 "depth",
             )
         try:
-            return Composer.compose_node(loader, parent, index)  # type: ignore[no-any-return]
+            node: Node | None = Composer.compose_node(loader, parent, index)
+            return node
         finally:
             self.depth -= 1
 
@@ -116,7 +117,7 @@ _Loader.add_implicit_resolver(
 
 if yaml.__with_libyaml__:
 
-    class _FastLoader(_Limits, yaml.CSafeLoader):  # type: ignore[misc]
+    class _FastLoader(_Limits, yaml.CSafeLoader):
         """The same composer over libyaml's events (PyYAML's ``CSafeLoader``): about ten
         times faster on an event file. Only for files that parse; any error is reported by
         parsing again with :class:`_Loader`, so messages never depend on libyaml."""
@@ -125,7 +126,7 @@ if yaml.__with_libyaml__:
 
         def __init__(self, stream: str) -> None:
             super().__init__(stream)
-            Composer.__init__(self)  # CSafeLoader's own composer state is in C
+            Composer.__init__(self)  # type: ignore[arg-type] # CSafeLoader composes in C
             self._start_limits()
 
         # CParser has its own composer in C; compose with PyYAML's, which calls the limits.
