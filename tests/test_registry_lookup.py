@@ -143,8 +143,19 @@ def test_list_templates_first_folder_wins_and_skips_word_lock_files(tmp_path: Pa
         assert {"thong-cao", "tin-bai", "phat-bieu-khai-mac", "bao-cao-tong-ket"} <= set(specs)
 
 
-def test_builtin_dir_is_the_repository_folder_in_an_editable_install() -> None:
-    assert builtin_dir() == TEMPLATES.resolve()
+def test_builtin_dir_holds_the_repository_templates_installed_or_editable() -> None:
+    """Editable install: the repository folder itself; installed wheel (as in CI): the copy
+    inside the package, byte for byte the same files."""
+    import baocao
+
+    package = Path(baocao.__file__).resolve().parent
+    if package == (ROOT / "src" / "baocao").resolve():
+        assert builtin_dir() == TEMPLATES.resolve()
+    else:
+        assert builtin_dir() == package / "templates" / "docx"
+    shipped = {p.name: p.read_bytes() for p in builtin_dir().iterdir() if p.is_file()}
+    on_disk = {p.name: p.read_bytes() for p in TEMPLATES.iterdir() if p.is_file()}
+    assert shipped == on_disk
 
 
 def test_the_wheel_ships_the_builtin_templates_and_finds_them(tmp_path: Path) -> None:
