@@ -42,8 +42,10 @@ def test_show_prints_title_formats_variables_filters_and_source() -> None:
     assert "Tiêu đề: Báo cáo kết quả tổ chức sự kiện" in out
     assert f"  nha_nuoc: {TEMPLATES / 'bao-cao-tong-ket.nha_nuoc.docx'}" in out
     assert f"Nơi tìm thấy: {TEMPLATES} (có sẵn)" in out
-    variables = out.split("Biến dùng:\n")[1].split("Bộ lọc dùng:")[0].split()
+    variables = out.split("Biến dùng ([] là từng phần tử của một danh sách):\n")[1]
+    variables = variables.split("Bộ lọc dùng:")[0].split()
     assert "su_kien.goi_tat" in variables and "muc.chuan_bi" in variables
+    assert "bang_ket_qua[].ty_le" in variables and "bang_ket_qua" not in variables
     assert out.split("Bộ lọc dùng:\n")[1].split() == ["upper"]
 
 

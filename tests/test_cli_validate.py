@@ -105,8 +105,8 @@ def test_json_output(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(INVALID)
     result = CliRunner().invoke(cli, ["validate", "--format", "json", "so-am.yaml"])
     assert result.exit_code == 3
-    assert result.stdout == ""
-    assert json.loads(result.stderr) == [
+    assert result.stderr == ""  # the report is the output: stdout, for `> report.json`
+    assert json.loads(result.stdout) == [
         {
             "message": "không được là số âm (đang ghi -5)",
             "path": "so-am.yaml",
@@ -125,7 +125,7 @@ def test_json_output(monkeypatch: pytest.MonkeyPatch) -> None:
         },
     ]
     ok = CliRunner().invoke(cli, ["validate", "--format", "json", str(example_files()[0])])
-    assert ok.exit_code == 0 and json.loads(ok.stderr) == [] and ok.stdout == ""
+    assert ok.exit_code == 0 and json.loads(ok.stdout) == [] and ok.stderr == ""
 
 
 def test_validate_mixes_valid_and_invalid_files(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -125,7 +125,8 @@ def test_no_coorganiser_no_audience() -> None:
 def test_one_day_event_afternoon() -> None:
     c = ctx(changed(su_kien__bat_dau="2025-03-09 14:00", su_kien__ket_thuc=None))
     assert c["cau"]["mo_dau"].startswith("Chiều 9/3, Ban Dân vận")
-    assert c["cau"]["dien_ra"].startswith("Lớp bồi dưỡng diễn ra trong ngày 9/3, các học viên")
+    # the lead already said "Chiều 9/3": no "diễn ra trong ngày 9/3" (which also means all day)
+    assert c["cau"]["dien_ra"].startswith("Tại lớp bồi dưỡng, các học viên được nghiên cứu")
     assert c["thoi_gian"]["khoang_nam"] == "ngày 9/3/2025"
     assert c["cau"]["chuong_trinh"] == (
         "Tại lớp bồi dưỡng hôm nay, các đồng chí đại biểu và các đồng chí học viên sẽ được "
@@ -256,21 +257,16 @@ def test_recipients_punctuation() -> None:
         "bao-cao-tong-ket": {"kinh_gui": ["Ban Thường vụ Tỉnh ủy", "Ban Dân vận Trung ương"]},
     }
     state = ctx(changed(the_thuc="nha_nuoc", van_ban=vb), "bao-cao-tong-ket")
+    # "Ban Dân vận Trung ương" is a Kính gửi addressee: "Như trên" covers it
     assert state["noi_nhan"] == [
         "- Như trên;",
-        "- Ban Dân vận Trung ương (b/c);",
         "- Thường trực Tỉnh ủy;",
         "- Lưu: VT, BDV.",
     ]
     assert state["kinh_gui_mot"] == ""
     assert state["kinh_gui_dong"] == ["- Ban Thường vụ Tỉnh ủy;", "- Ban Dân vận Trung ương."]
     party = ctx(changed(van_ban=vb), "bao-cao-tong-ket")
-    assert party["noi_nhan"] == [
-        "- Như trên,",
-        "- Ban Dân vận Trung ương (b/c),",
-        "- Thường trực Tỉnh uỷ,",
-        "- Lưu VT, BDV.",
-    ]
+    assert party["noi_nhan"] == ["- Như trên,", "- Thường trực Tỉnh uỷ,", "- Lưu VT, BDV."]
     assert party["kinh_gui_dong"] == ["- Ban Thường vụ Tỉnh uỷ,", "- Ban Dân vận Trung ương."]
     # the press release has no Kính gửi, so no "Như trên"
     assert ctx(changed(van_ban=vb), "thong-cao")["noi_nhan"][0] == "- Ban Dân vận Trung ương (b/c),"

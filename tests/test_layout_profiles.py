@@ -68,3 +68,14 @@ def test_page_geometry_within_the_rules(the_thuc: str) -> None:
     # the date line at its size must fit too (73.8 mm at 14 pt italic)
     assert p.cot_phai_mm - 2 >= 73.8 * p.co_chu["ngay"] / 14
     assert 13 <= p.co_chu["than"] <= 15
+
+
+@pytest.mark.parametrize("the_thuc", sorted(PROFILES))
+def test_longest_date_line_fits_by_running_past_its_cell(the_thuc: str) -> None:
+    p = profile(the_thuc)
+    # "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025": 106.3 mm at 14 pt italic
+    width = 106.3 * p.co_chu["ngay"] / 14
+    assert p.cot_phai_mm - 2 < width  # it does not fit the cell itself …
+    assert p.cot_phai_mm - 2 + 2 * p.ngay_tran_mm >= width  # … but fits with the overrun
+    # the overrun stays inside the right margin (the cell ends at the margin, padding 1 mm)
+    assert p.ngay_tran_mm - 1 < p.le_mm[3]

@@ -145,14 +145,18 @@ def test_footer_and_mismatched_end_tag(tmp_path: Path) -> None:
     doc.add_paragraph("{%p endfor %}")
     path = tmp_path / "mau.docx"
     doc.save(str(path))
-    result = found(path)
-    assert result[0][:2] == ("syntax", "phần thân, đoạn 3: «{%p endfor %}»")
-    assert result[0][2].startswith("lỗi cú pháp trong thẻ {%p endfor %}: ")
-    assert result[1] == (
-        "unknown-variable",
-        "chân trang (word/footer1.xml), đoạn 1: «Trang {{ so_trang }}»",
-        "biến không có: so_trang",
-    )
+    assert found(path) == [
+        (
+            "unclosed-block",
+            "phần thân, đoạn 1: «{%p if dang %}»",
+            "khối {%p if dang %} không được đóng: thiếu thẻ {% endif %} trước {%p endfor %}",
+        ),
+        (
+            "unknown-variable",
+            "chân trang, đoạn 1: «Trang {{ so_trang }}»",
+            "biến không có: so_trang",
+        ),
+    ]
 
 
 def test_not_a_word_file(tmp_path: Path) -> None:
@@ -171,8 +175,9 @@ def test_event_needed_by_the_template_is_missing(tmp_path: Path) -> None:
     assert [(p.code, p.part, p.message) for p in problems] == [
         (
             "render",
-            "phần thân, đoạn 1: «{% for x in ket_qua.xep_loai %}»",
-            "lỗi khi điền mẫu: TypeError: 'NoneType' object is not iterable",
+            "phần thân, đoạn 1: «{%p for x in ket_qua.xep_loai %}»",
+            "ket_qua.xep_loai trống (không có giá trị) với tệp sự kiện này nên không lặp được: "
+            "hãy đặt vòng lặp trong {%p if ket_qua.xep_loai %}…{%p endif %}",
         )
     ]
 

@@ -124,7 +124,7 @@ def test_failure_while_writing_removes_the_temp_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(RenderError, match="No space left on device"):
+    with pytest.raises(RenderError, match="ổ đĩa đã đầy"):
         write_atomic(out, b"new" * 1000, force=True)
     assert out.read_bytes() == b"old"
     assert leftovers(tmp_path) == []

@@ -11,6 +11,7 @@ from baocao.vi import (
     dia_danh_ngay,
     gio,
     khoang_ngay,
+    loi_ngay_thang,
     mo_dau_bao_chi,
     ngay_ngan,
     ngay_so,
@@ -166,3 +167,29 @@ def test_not_a_date_is_a_clear_error() -> None:
 
 def test_iso_strings_are_accepted() -> None:
     assert ngay_thang("2025-02-05") == "ngày 05 tháng 02 năm 2025"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Cà Mau, ngày 05 tháng 03 năm 2026", [("ngày 05 tháng 03", "ngày 05 tháng 3")]),
+        ("ngày 5 tháng 11 năm 2024", [("ngày 5 tháng 11", "ngày 05 tháng 11")]),
+        ("tháng 1 năm 2025", [("tháng 1", "tháng 01")]),
+        ("NGÀY 5 THÁNG 03 NĂM 2026", [("NGÀY 5 THÁNG 03", "NGÀY 05 THÁNG 3")]),
+        ("ngày 05 tháng 02 năm 2025, tháng 12 năm 2024", []),
+        ("ngày 32 tháng 3 năm 2024, tháng 13 năm 2024", []),  # not dates
+        ("tháng 03 vừa qua", []),  # no year: not a date line
+        ("", []),
+    ],
+)
+def test_loi_ngay_thang_finds_padding_against_the_rule(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert loi_ngay_thang(text) == found
+
+
+def test_loi_ngay_thang_agrees_with_ngay_thang() -> None:
+    day = date(2024, 1, 1)
+    while day.year == 2024:
+        assert loi_ngay_thang(ngay_thang(day)) == []
+        day = date.fromordinal(day.toordinal() + 1)

@@ -108,6 +108,29 @@ def test_running_text_with_punctuation() -> None:
     assert chuan_dau(text, kieu="moi") == moi
 
 
+@pytest.mark.parametrize(
+    ("typed", "cu", "moi"),
+    [  # the tone after a consonant: NFC cannot compose it, so it used to stay there
+        ("Viêt\u0323", "Việt", "Việt"),
+        ("thuyên\u0300", "thuyền", "thuyền"),
+        ("hoan\u0300g", "hoàng", "hoàng"),
+        ("Thuy\u0309", "Thủy", "Thuỷ"),
+        ("ĐÔNG\u0300", "ĐỒNG", "ĐỒNG"),
+        ("Nguyên\u0303 Văn Hoa\u0300", "Nguyễn Văn Hòa", "Nguyễn Văn Hoà"),
+    ],
+)
+def test_a_mark_typed_after_a_consonant_goes_back_on_the_vowel(
+    typed: str, cu: str, moi: str
+) -> None:
+    assert chuan_dau(typed, kieu="cu") == cu
+    assert chuan_dau(typed, kieu="moi") == moi
+
+
+def test_stray_marks_outside_vietnamese_words_are_left_alone() -> None:
+    for text in ("Guðrun\u0300", "2024\u0300", " \u0301x", "k\u0301"):
+        assert chuan_dau(text) == nfc(text)
+
+
 def test_unknown_style_is_refused() -> None:
     with pytest.raises(ValueError, match="kieu"):
         chuan_dau("hoà", kieu="new")
@@ -122,6 +145,25 @@ def test_nfc_composes_and_keeps_nfc() -> None:
     ime = "Nguyê\u0303n"  # "Unicode tổ hợp": precomposed ê + combining tilde
     assert nfc(ime) == "Nguyễn"
     assert nfc("") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("\u00d0ảng ủy", "Đảng ủy"),  # Icelandic Eth
+        ("\u0189à Nẵng", "Đà Nẵng"),  # African D
+        ("\u00f0ồng chí", "đồng chí"),
+        ("\u0256ức", "đức"),
+        ("\u00d0ỒNG \u00d0ỨC", "ĐỒNG ĐỨC"),
+        (nfd("\u00d0ặng Thị Hòa"), "Đặng Thị Hòa"),
+        ("Guðrún Ðóra", "Guðrún Ðóra"),  # not Vietnamese: kept
+    ],
+)
+def test_nfc_maps_the_look_alikes_of_d_in_vietnamese_words(written: str, expected: str) -> None:
+    got = nfc(written)
+    assert got == expected
+    assert got.lower().upper() == got.upper()
+    assert chuan_dau(written) == chuan_dau(expected)
 
 
 def test_viet_hoa_upper_cases_every_vietnamese_letter() -> None:

@@ -212,7 +212,13 @@ def make_styles(doc: Any, p: Profile) -> None:
     pstyle(doc, "Tiêu ngữ", base="Dau trang", size=c["tieu_ngu"], bold=True)
     pstyle(doc, "Dấu sao", base="Dau trang", size=c["co_quan"])
     pstyle(doc, "Số ký hiệu", base="Dau trang", size=c["so"], before=6)
-    pstyle(doc, "Ngày tháng", base="Dau trang", size=c["ngay"], italic=True, before=6)
+    # a long place name ("Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025") may run past the
+    # cell on both sides instead of wrapping; a short date line stays centred under the title
+    tran = p.ngay_tran_mm
+    pstyle(
+        doc, "Ngày tháng", base="Dau trang", size=c["ngay"], italic=True, before=6,
+        left=-tran, right=-tran,
+    )  # fmt: skip
     # rule lines: an empty paragraph with a bottom border; indents from the real cell width
     pstyle(doc, "Vạch", base="Dau trang", size=2, before=2)
     right_text = p.cot_phai_mm - 2 * PAD_MM
@@ -263,6 +269,8 @@ def make_styles(doc: Any, p: Profile) -> None:
         left=KINH_GUI_MM + KINH_GUI_TAB_MM,
         after=0,
     )
+    # the last addressee leaves the same room before the body as a one-line Kính gửi
+    pstyle(doc, "Kính gửi - mục cuối", base="Kính gửi - mục", after=6)
     pstyle(doc, "Kết thúc", keep_next=True)
     # the signing block
     pstyle(
@@ -499,7 +507,10 @@ def signing_block(doc: Any, p: Profile) -> None:
             (None, "{%p if ky.quyen_han %}"),
             ("Quyền hạn ký", "{{ ky.quyen_han }}"),
             (None, "{%p endif %}"),
+            # "Q. CHỦ TỊCH" is a whole title: no chức vụ line under it
+            (None, "{%p if ky.chuc_vu or not ky.quyen_han %}"),
             ("Chức vụ ký", "{{ ky.chuc_vu }}"),
+            (None, "{%p endif %}"),
             ("Chỗ ký", ""),
             ("Họ tên ký", "{{ ky.ho_ten }}"),
         ],
@@ -518,6 +529,10 @@ def when(cond: str, items: list[tuple[str | None, str]]) -> list[tuple[str | Non
 
 # --- the four templates --------------------------------------------------------------------
 
+#: a speaker's points: with the titles again after context paragraphs (the seed's style), by
+#: name only when the sentence introducing them comes just before
+PHAT_BIEU = "{{ x.cau if su_kien.boi_canh else x.cau_ngan }}"
+
 
 def thong_cao(doc: Any, p: Profile) -> None:
     header_block(doc, p)
@@ -525,13 +540,14 @@ def thong_cao(doc: Any, p: Profile) -> None:
     write_all(
         doc,
         [
+            # time, place, organisers; who directed, chaired, attended, opened; programme
             ("Normal", "{{ cau.thong_cao_mo_dau }}"),
             *bullets("cau.tham_du"),
+            *when("cau.khai_mac", [("Normal", "{{ cau.khai_mac }}")]),
             *when("cau.noi_dung", [("Normal", "{{ cau.noi_dung }}")]),
             *when("cau.bao_cao_vien", [("Normal", "{{ cau.bao_cao_vien }}")]),
-            *when("cau.khai_mac", [("Normal", "{{ cau.khai_mac }}")]),
-            *bullets("nguoi_phat_bieu", fmt="{{ x.cau }}"),
             *bullets("su_kien.boi_canh"),
+            *bullets("nguoi_phat_bieu", fmt=PHAT_BIEU),
             ("Kết thúc", "{{ co_quan.ten_goi }} trân trọng thông báo{{ dau_ket }}"),
         ],
     )
@@ -549,7 +565,7 @@ def tin_bai(doc: Any, p: Profile) -> None:
             *when("cau.khai_mac", [("Normal", "{{ cau.khai_mac }}")]),
             *when("cau.bao_cao_vien", [("Normal", "{{ cau.bao_cao_vien }}")]),
             *bullets("su_kien.boi_canh"),
-            *bullets("nguoi_phat_bieu", fmt="{{ x.cau }}"),
+            *bullets("nguoi_phat_bieu", fmt=PHAT_BIEU),
             *when("bao_chi.tac_gia", [("Tác giả", "{{ bao_chi.tac_gia }}")]),
         ],
     )
@@ -566,19 +582,12 @@ def phat_bieu(doc: Any, p: Profile) -> None:
             ("Gạch trích yếu", "-----"),
             *bullets("loi_chao", style="Lời chào"),
             ("Normal", "{{ cau.chao_mung }}"),
-            ("Normal", "Chúc các đồng chí sức khỏe, hạnh phúc và thành công."),
-            ("Lời chào", "Thưa các đồng chí!"),
+            # aims, programme, lecturers, the speaker's points: the salutation only when any
             *when(
-                "su_kien.muc_dich",
-                [
-                    (
-                        "Normal",
-                        "{% if su_kien.can_cu %}Thực hiện {{ su_kien.can_cu }}, {% endif %}"
-                        "{{ su_kien.to_chuc }} tổ chức {{ su_kien.goi_tat }} nhằm:",
-                    ),
-                    *bullets("muc_dich_dong"),
-                ],
+                "cau.muc_dich or cau.chuong_trinh or cau.bao_cao_vien or nguoi_khai_mac.phat_bieu",
+                [("Lời chào", "Thưa các đồng chí!")],
             ),
+            *when("cau.muc_dich", [("Normal", "{{ cau.muc_dich }}"), *bullets("muc_dich_dong")]),
             *when(
                 "su_kien.noi_dung",
                 [
@@ -589,13 +598,7 @@ def phat_bieu(doc: Any, p: Profile) -> None:
             *when("cau.bao_cao_vien", [("Normal", "{{ cau.bao_cao_vien }}")]),
             *bullets("nguoi_khai_mac.phat_bieu"),
             ("Lời chào", "Thưa các đồng chí!"),
-            (
-                "Normal",
-                "Để {{ su_kien.goi_tat }} đạt kết quả tốt, tôi đề nghị các đồng chí "
-                "{{ su_kien.nguoi_du }} nêu cao tinh thần trách nhiệm, ý thức tổ chức kỷ luật, "
-                "chấp hành nghiêm túc nội quy, tích cực nghiên cứu, trao đổi, thảo luận và vận "
-                "dụng những kiến thức được tiếp thu vào thực tiễn công tác tại cơ quan, đơn vị.",
-            ),
+            ("Normal", "{{ cau.de_nghi }}"),
             ("Normal", "Với tinh thần đó, tôi tuyên bố khai mạc {{ su_kien.ten }}."),
             (
                 "Normal",
@@ -618,7 +621,8 @@ def bao_cao(doc: Any, p: Profile) -> None:
                 "kinh_gui_dong",
                 [
                     ("Kính gửi nhiều", "Kính gửi:\t{{ kinh_gui_dong[0] }}"),
-                    *bullets("kinh_gui_dong[1:]", style="Kính gửi - mục"),
+                    *bullets("kinh_gui_dong[1:-1]", style="Kính gửi - mục"),
+                    ("Kính gửi - mục cuối", "{{ kinh_gui_dong[-1] }}"),
                 ],
             ),
             ("Normal", "{{ cau.bao_cao_mo }}"),
@@ -749,6 +753,8 @@ cai_dat:
   dau_ket: {nha_nuoc: "./.", dang: "."}
   # dấu cuối mỗi dòng Nơi nhận: NĐ 30 ";"; HD 36 "," (HD 05 dùng ";")
   dau_cach_noi_nhan: {nha_nuoc: ";", dang: ","}
+  # thông cáo không có Kính gửi: bỏ qua kinh_gui và dòng "Như trên" trong Nơi nhận
+  co_kinh_gui: false
 """,
     "tin-bai": """\
 # Tin bài — side file of tin-bai.{nha_nuoc,dang}.docx (generated by tools/build_templates.py)

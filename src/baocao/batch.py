@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,10 +163,14 @@ def _resolve_templates(
 
 
 def _plan(
-    events: list[Path], specs: list[TemplateSpec], out: Path | None
+    events: list[Path], specs: list[TemplateSpec], out: Path | None, *, folder: bool = False
 ) -> list[tuple[Path, list[Item]]]:
+    """Every item, grouped by event. ``out`` is one file when it ends in ``.docx``, names no
+    existing folder, was not written with a trailing slash (``folder``) and one document is
+    made; else a folder."""
     count = len(events) * len(specs)
-    out_file = out if out is not None and out.suffix.lower() == ".docx" and count == 1 else None
+    one_file = out is not None and out.suffix.lower() == ".docx" and count == 1 and not folder
+    out_file = out if one_file and out is not None and not out.is_dir() else None
     out_dir = out if out is not None and out_file is None else None
     if out_dir is not None:
         names = plan_names([e.resolve() for e in events])
@@ -226,7 +231,7 @@ def _render_event(
     """Load one event once and render each of its items; never raises."""
     from baocao.loading import load_event
     from baocao.rendering import render_bytes
-    from baocao.writing import _exists_error, write_atomic
+    from baocao.writing import check_target, write_atomic
 
     try:
         event = load_event(event_path)
@@ -235,8 +240,7 @@ def _render_event(
     results = []
     for item in items:
         try:
-            if not force and item.out.exists():
-                raise _exists_error(item.out)
+            check_target(item.out, force=force)
             data = render_bytes(event, template=specs[item.template], dirs=dirs)
             write_atomic(item.out, data, force=force)
             results.append(ItemResult(item, written=[item.out]))
@@ -247,19 +251,28 @@ def _render_event(
 
 Chunk = list[tuple[Path, list[Item]]]
 
+_STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
+
 
 def _render_chunk(
     chunk: Chunk, specs: dict[str, TemplateSpec], force: bool, dirs: Sequence[Path | str]
 ) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
+        if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
+            break
         results += _render_event(event_path, items, specs, force, dirs)
     gc.collect()
     return results
 
 
-def _worker_init(language: str) -> None:
-    """Each worker speaks the parent's language and imports the engine before the first task."""
+def _worker_init(language: str, stop: Any) -> None:
+    """Each worker speaks the parent's language, imports the engine before the first task,
+    and leaves Ctrl-C to the parent, which tells it to stop through ``stop`` (a worker
+    killed by the terminal's SIGINT could not finish the file it is writing)."""
+    global _STOP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STOP = stop
     from baocao import i18n
     from baocao.rendering import render_bytes  # noqa: F401 - warm import
 
@@ -279,7 +292,8 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _pool(workers: int) -> Any:
+def _pool(workers: int) -> tuple[Any, Any]:
+    """A pool of ``workers`` processes and the event that tells them to stop."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -288,9 +302,43 @@ def _pool(workers: int) -> Any:
     # fork on Linux: workers start at once with the parent's imports (no thread runs here);
     # elsewhere the platform's default (spawn), which the initializer warms up
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    return ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(get_language(),)
+    stop = ctx.Event()
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=_worker_init,
+        initargs=(get_language(), stop),
     )
+    return pool, stop
+
+
+def _render_in_pool(
+    plan: list[tuple[Path, list[Item]]],
+    workers: int,
+    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...]],
+    report: Callable[[list[ItemResult]], None],
+) -> None:
+    """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
+    workers are told to stop after the document they are writing, queued work is cancelled,
+    and the interrupt goes on once they are done: no half-written file, no work after it."""
+    from concurrent.futures import as_completed
+
+    pool, stop = _pool(workers)
+    try:
+        futures = {
+            pool.submit(_render_chunk, chunk, *args): chunk for chunk in _chunks(plan, workers)
+        }
+        for future in as_completed(futures):
+            try:
+                results = future.result()
+            except Exception as exc:  # a worker died: its items fail, the others stand
+                results = [_failure(i, exc) for _, items in futures[future] for i in items]
+            report(results)
+    except BaseException:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def render_many(
@@ -309,16 +357,21 @@ def render_many(
     every template that can be found).
 
     Outputs: ``<event-stem>-<template>.docx`` next to each event; with ``out`` ending in
-    ``.docx`` and exactly one document, that file; with any other ``out``, that folder
-    (created), event names disambiguated by their parent folders when stems are equal.
+    ``.docx`` and exactly one document, that file (unless it is an existing folder, or a
+    string ending in ``/``); with any other ``out``, that folder (created), event names
+    disambiguated by their parent folders when stems are equal.
     An existing output is replaced only with ``force``. ``jobs`` worker processes (default:
     the number of cores; 1, or a small batch, renders in this process). With ``pdf``, each
     document written is also converted to ``<name>.pdf`` beside it by LibreOffice.
     ``on_progress(result, done, total)`` is called in this process after each item (and,
     with ``pdf``, once more per item after the PDF step, with that step's result).
-    Never raises for a bad event or template: see :attr:`BatchResult.exit_code`; raises
-    :class:`~baocao.errors.ExportError` before writing anything when ``pdf`` is asked for
-    and LibreOffice is not installed.
+    A template that cannot be found (or an unsafe name) is reported in
+    :attr:`BatchResult.problems` and nothing is rendered: a mistyped name on the command line
+    should not leave half a batch behind. A bad event is reported in its items and the others
+    are rendered. Never raises for a bad event or template: see :attr:`BatchResult.exit_code`;
+    raises :class:`~baocao.errors.ExportError` before writing anything when ``pdf`` is asked
+    for and LibreOffice is not installed. An interrupt (``KeyboardInterrupt``) stops the batch
+    after the documents being written; every file is whole or absent.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
         from baocao.pdf import find_soffice
@@ -326,11 +379,14 @@ def render_many(
         find_soffice()
     specs, problems, code = _resolve_templates(list(templates), dirs)
     result = BatchResult(problems=problems, problems_exit_code=code)
+    if problems:
+        return result
     unique: dict[Path, Path] = {}
     for e in events:  # the same file named twice is one event
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
-    plan = _plan(event_paths, specs, Path(out) if out is not None else None)
+    folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
+    plan = _plan(event_paths, specs, Path(out) if out is not None else None, folder=folder)
     total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
     by_name = {s.name: s for s in specs}
     done: dict[Item, ItemResult] = {}
@@ -350,18 +406,7 @@ def render_many(
         for event_path, items in plan:
             report(_render_event(event_path, items, by_name, force, dirs))
     else:
-        from concurrent.futures import as_completed
-
-        with _pool(workers) as pool:
-            futures = {
-                pool.submit(_render_chunk, chunk, by_name, force, tuple(dirs)): chunk
-                for chunk in _chunks(plan, workers)
-            }
-            for future in as_completed(futures):
-                try:
-                    report(future.result())
-                except Exception as exc:  # a worker died: its items fail, the others stand
-                    report([_failure(i, exc) for _, items in futures[future] for i in items])
+        _render_in_pool(plan, workers, (by_name, force, tuple(dirs)), report)
     result.items = [done[item] for _, items in plan for item in items]
     if pdf:
         phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
@@ -398,8 +443,10 @@ def _export_pdf(
     for r in ok:
         docx = r.written[0]
         pdf = docx.with_suffix(".pdf")
-        names = {str(docx), str(docx.resolve()), str(pdf), str(pdf.resolve())}
-        mine = [p for p in failed if p.path in names]
+        as_given = {str(docx): docx, str(docx.resolve()): docx, str(pdf): pdf}
+        as_given[str(pdf.resolve())] = pdf
+        # to_pdf names files by their full path; show them as the user named them
+        mine = [replace(p, path=str(as_given[p.path])) for p in failed if p.path in as_given]
         if mine:
             r.problems += mine
             r.exit_code = max(r.exit_code, 1)

@@ -10,6 +10,7 @@ returns text as the event wrote it (the engine applies NFC and the tone style la
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ __all__ = [
     "dong_danh_sach",
     "hoa_dau",
     "khoang_nam",
+    "la_lop",
     "loi_chao",
     "nguoi",
     "nguoi_phat_bieu",
@@ -85,6 +87,26 @@ def khoang_nam(a: dt.date, b: dt.date | None) -> str:
     return text
 
 
+#: words that make an event a course (studied, taught) rather than a meeting (heard, discussed)
+_LOP = re.compile(r"\b(lớp|khóa|khoá|tập huấn|bồi dưỡng|đào tạo)\b", re.IGNORECASE)
+_CHO = re.compile(r"\bcho\b", re.IGNORECASE)
+#: the order speeches are reported in, whatever order the event file lists people in
+_THU_TU_VAI_TRO = ("khai_mac", "chi_dao", "chu_tri", "du", "bao_cao_vien", "be_mac")
+
+
+def la_lop(sk: dict[str, Any]) -> bool:
+    """A course (``học viên``, ``lớp``, ``tập huấn`` …) rather than a conference or a ceremony.
+
+    >>> la_lop({"ten": "lớp bồi dưỡng", "goi_tat": "lớp", "nguoi_du": "đại biểu"})
+    True
+    >>> la_lop({"ten": "hội nghị triển khai Luật Đất đai", "goi_tat": "hội nghị",
+    ...         "nguoi_du": "đại biểu"})
+    False
+    """
+    text = f"{sk.get('ten') or ''} {sk.get('goi_tat') or ''}"
+    return sk.get("nguoi_du") == "học viên" or bool(_LOP.search(text))
+
+
 def nguoi(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
     from baocao.vi import dong_chi
 
@@ -99,17 +121,23 @@ def nguoi(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
 
 
 def thoi_gian(sk: dict[str, Any]) -> dict[str, Any]:
-    """When: ``mo_dau`` (``Sáng 1/11``), ``khoang``, ``khoang_nam``, ``so_ngay``, ``mot_ngay``."""
-    from baocao.vi import khoang_ngay, mo_dau_bao_chi
+    """When: ``mo_dau`` (``Sáng 1/11``), ``khoang``, ``khoang_nam``, ``so_ngay``, ``mot_ngay``,
+    ``buoi`` (``chiều`` for a one-day event with a time, else ``""``) and ``khi_nam``
+    (``chiều ngày 5/2/2025``, else ``khoang_nam``)."""
+    from baocao.vi import buoi, khoang_ngay, mo_dau_bao_chi
 
     bat_dau, ket_thuc = sk["bat_dau"], sk.get("ket_thuc")
     so_ngay = ((as_date(ket_thuc) if ket_thuc else as_date(bat_dau)) - as_date(bat_dau)).days
+    phan_ngay = buoi(bat_dau) if so_ngay == 0 and isinstance(bat_dau, dt.datetime) else ""
+    nam = khoang_nam(bat_dau, ket_thuc)
     return {
         "mo_dau": mo_dau_bao_chi(bat_dau),
         "khoang": khoang_ngay(bat_dau, ket_thuc),
-        "khoang_nam": khoang_nam(bat_dau, ket_thuc),
+        "khoang_nam": nam,
         "so_ngay": so_ngay + 1,
         "mot_ngay": so_ngay == 0,
+        "buoi": phan_ngay,
+        "khi_nam": f"{phan_ngay} {nam}" if phan_ngay else nam,
     }
 
 
@@ -124,6 +152,71 @@ def _lanh_dao(theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any) -> l
     ]
 
 
+def _ai_lam(people: list[dict[str, Any]]) -> str:
+    """``A; B, Trưởng Ban,`` — people before a verb: the last one's titles are closed."""
+    names = [p["gioi_thieu"] for p in people[:-1]] + [people[-1]["gioi_thieu_cau"]]
+    return "; ".join(names)
+
+
+def _noi_dung(sk: dict[str, Any], lop: bool) -> str:
+    """``các học viên được nghiên cứu, học tập nhiều nội dung quan trọng về: A; B`` (a course)
+    or ``các đại biểu được nghe và thảo luận các nội dung: A; B`` (a meeting); ``""``."""
+    items = [bo_dau_cuoi(x) for x in sk["noi_dung"] if x and x.strip()]
+    if not items:
+        return ""
+    if lop:
+        what = "nhiều nội dung quan trọng về" if len(items) > 1 else "chuyên đề"
+        verb = "nghiên cứu, học tập"
+    else:
+        what = "các nội dung" if len(items) > 1 else "nội dung"
+        verb = "nghe và thảo luận"
+    return f"các {sk['nguoi_du']} được {verb} {what}: " + "; ".join(items)
+
+
+def _to_chuc(sk: dict[str, Any]) -> str:
+    """``A phối hợp với B tổ chức <event> cho <audience>``; an event name that already says
+    ``cho …`` takes the audience as ``, với sự tham gia của …``."""
+    from baocao.vi import noi
+
+    text = sk["to_chuc"]
+    phoi_hop = [bo_dau_cuoi(x) for x in sk["phoi_hop"] if x and x.strip()]
+    if phoi_hop:
+        text += " phối hợp với " + noi(phoi_hop)
+    text += " tổ chức " + sk["ten"]
+    doi_tuong = [bo_dau_cuoi(x) for x in sk["doi_tuong"] if x and x.strip()]
+    if doi_tuong:
+        joint = ", với sự tham gia của " if _CHO.search(sk["ten"]) else " cho "
+        text += joint + "; ".join(doi_tuong)
+    return text
+
+
+def _tham_du(
+    sk: dict[str, Any], theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any
+) -> list[str]:
+    """Who directed, chaired (unless the chair also opened) and attended."""
+    from baocao.vi import so
+
+    goi_tat, nguoi_du = sk["goi_tat"], sk["nguoi_du"]
+    lines = []
+    if theo_vai_tro["chi_dao"]:
+        lines.append(
+            "Dự và chỉ đạo có " + "; ".join(p["gioi_thieu"] for p in theo_vai_tro["chi_dao"]) + "."
+        )
+    opener = (khai_mac or {}).get("ho_ten")
+    lines += [
+        hoa_dau(f"{p['gioi_thieu_cau']} chủ trì {goi_tat}.")
+        for p in theo_vai_tro["chu_tri"]
+        if p["ho_ten"] != opener
+    ]
+    du, so_nguoi = theo_vai_tro["du"], sk.get("so_nguoi")
+    if so_nguoi:
+        dem = f"{so(so_nguoi)} {nguoi_du}"
+        lines.append(f"Tham dự có {_ai_lam(du)} cùng {dem}." if du else f"Tham dự có {dem}.")
+    elif du:
+        lines.append("Tham dự có " + "; ".join(p["gioi_thieu"] for p in du) + ".")
+    return lines
+
+
 def cau_su_kien(
     sk: dict[str, Any],
     theo_vai_tro: dict[str, list[dict[str, Any]]],
@@ -131,15 +224,9 @@ def cau_su_kien(
     tg: dict[str, Any],
 ) -> dict[str, Any]:
     """The ready sentences of the press release, the news item and the speech."""
-    from baocao.vi import noi
-
     goi_tat, nguoi_du = sk["goi_tat"], sk["nguoi_du"]
-    to_chuc = sk["to_chuc"]
-    if sk["phoi_hop"]:
-        to_chuc += " phối hợp với " + noi(sk["phoi_hop"])
-    to_chuc += " tổ chức " + sk["ten"]
-    if sk["doi_tuong"]:
-        to_chuc += " cho " + "; ".join(sk["doi_tuong"])
+    lop = la_lop(sk)
+    to_chuc = _to_chuc(sk)
     dia_diem = sk.get("dia_diem")
     # "A phối hợp với B tổ chức …" at B's premises needs no "tại B"
     o_dau = bool(dia_diem) and dia_diem not in [sk["to_chuc"], *sk["phoi_hop"]]
@@ -148,18 +235,16 @@ def cau_su_kien(
     cau: dict[str, Any] = {}
     cau["mo_dau"] = f"{tg['mo_dau']}, {tai}{to_chuc}."
     cau["thong_cao_mo_dau"] = hoa_dau(
-        f"{tg['khoang_nam']}, {'tại ' + dia_diem + ', ' if dia_diem else ''}{to_chuc}."
+        f"{tg['khi_nam']}, {'tại ' + dia_diem + ', ' if dia_diem else ''}{to_chuc}."
     )
-    ve = (
-        f"các {nguoi_du} được nghiên cứu, học tập nhiều nội dung quan trọng về: "
-        + "; ".join(bo_dau_cuoi(x) for x in sk["noi_dung"])
-        if sk["noi_dung"]
-        else ""
-    )
+    ve = _noi_dung(sk, lop)
     cau["dien_ra"] = ""
-    if ve or not tg["mot_ngay"]:
-        dien_ra = "diễn ra " + ("trong " if tg["mot_ngay"] else "") + str(tg["khoang"])
-        cau["dien_ra"] = hoa_dau(goi_tat) + f" {dien_ra}" + (f", {ve}" if ve else "") + "."
+    if not tg["mot_ngay"]:
+        cau["dien_ra"] = (
+            hoa_dau(goi_tat) + f" diễn ra {tg['khoang']}" + (f", {ve}" if ve else "") + "."
+        )
+    elif ve:  # one day: the lead has said when; "diễn ra trong ngày" would say it again
+        cau["dien_ra"] = f"Tại {goi_tat}, {ve}."
     cau["noi_dung"] = hoa_dau(ve) + "." if ve else ""
     # The chair who also opens is one sentence, not "X chủ trì …" and "X phát biểu khai mạc …".
     mo_va_chu_tri = bool(khai_mac) and any(
@@ -174,28 +259,17 @@ def cau_su_kien(
         if khai_mac
         else ""
     )
-    tham_du = []
-    if theo_vai_tro["chi_dao"]:
-        tham_du.append(
-            "Dự và chỉ đạo có " + "; ".join(p["gioi_thieu"] for p in theo_vai_tro["chi_dao"]) + "."
-        )
-    for p in theo_vai_tro["chu_tri"]:
-        if not (mo_va_chu_tri and p["ho_ten"] == khai_mac["ho_ten"]):  # type: ignore[index]
-            tham_du.append(hoa_dau(f"{p['gioi_thieu_cau']} chủ trì {goi_tat}."))
-    du = [p["gioi_thieu"] for p in theo_vai_tro["du"]]
-    so_nguoi = sk.get("so_nguoi")
-    if du or so_nguoi:
-        dong = "Tham dự có " + "; ".join(du)
-        if so_nguoi:
-            dong += (" cùng " if du else "") + f"{so_nguoi} {nguoi_du}"
-        tham_du.append(dong + ".")
-    cau["tham_du"] = tham_du
+    cau["tham_du"] = _tham_du(sk, theo_vai_tro, khai_mac)
     bcv = theo_vai_tro["bao_cao_vien"]
-    cau["bao_cao_vien"] = (
-        "Các chuyên đề do " + "; ".join(p["gioi_thieu"] for p in bcv) + " truyền đạt."
-        if bcv
-        else ""
-    )
+    cau["bao_cao_vien"] = ""
+    if bcv:
+        mot = len(sk["noi_dung"]) == 1
+        what = (
+            ("Chuyên đề" if mot else "Các chuyên đề")
+            if lop
+            else ("Nội dung" if mot else "Các nội dung")
+        )
+        cau["bao_cao_vien"] = f"{what} do {_ai_lam(bcv)} {'truyền đạt' if lop else 'trình bày'}."
     cau["nguoi_nghe"] = (
         "các đồng chí đại biểu"
         if nguoi_du == "đại biểu"
@@ -206,17 +280,39 @@ def cau_su_kien(
         + ("các đồng chí lãnh đạo, " if _lanh_dao(theo_vai_tro, khai_mac) else "")
         + f"{cau['nguoi_nghe']} về dự {goi_tat}."
     )
-    n_cd = len(sk["noi_dung"])
-    cau["chuong_trinh"] = ""
+    cau.update(_cau_phat_bieu(sk, tg, cau["nguoi_nghe"], lop))
+    return cau
+
+
+def _cau_phat_bieu(
+    sk: dict[str, Any], tg: dict[str, Any], nguoi_nghe: str, lop: bool
+) -> dict[str, str]:
+    """The speech's own sentences: programme, aims, requests to the participants."""
+    goi_tat, n_cd = sk["goi_tat"], len(sk["noi_dung"])
+    cau = {"chuong_trinh": "", "muc_dich": "", "de_nghi": ""}
     if n_cd and tg["mot_ngay"]:
         cau["chuong_trinh"] = (
-            f"Tại {goi_tat} hôm nay, {cau['nguoi_nghe']} sẽ được nghe và thảo luận {n_cd} nội dung:"
+            f"Tại {goi_tat} hôm nay, {nguoi_nghe} sẽ được nghe và thảo luận {n_cd} nội dung:"
         )
     elif n_cd:
-        cau["chuong_trinh"] = (
-            f"Trong thời gian {tg['so_ngay']} ngày, {cau['nguoi_nghe']} sẽ được nghiên cứu, "
-            f"học tập {n_cd} chuyên đề:"
+        hoc = (
+            f"nghiên cứu, học tập {n_cd} chuyên đề" if lop else f"nghe và thảo luận {n_cd} nội dung"
         )
+        cau["chuong_trinh"] = f"Trong thời gian {tg['so_ngay']} ngày, {nguoi_nghe} sẽ được {hoc}:"
+    if sk["muc_dich"]:
+        # the plan usually ends "… của <organiser>": the organiser is not named again
+        cau["muc_dich"] = (
+            f"Thực hiện {bo_dau_cuoi(sk['can_cu'])}, {goi_tat} được tổ chức nhằm:"
+            if sk.get("can_cu")
+            else f"{sk['to_chuc']} tổ chức {goi_tat} nhằm:"
+        )
+    cau["de_nghi"] = f"Để {goi_tat} đạt kết quả tốt, tôi đề nghị các đồng chí {sk['nguoi_du']} " + (
+        "nêu cao tinh thần trách nhiệm, ý thức tổ chức kỷ luật, chấp hành nghiêm túc nội quy, "
+        "tích cực nghiên cứu, trao đổi, thảo luận và vận dụng những kiến thức được tiếp thu vào "
+        "thực tiễn công tác tại cơ quan, đơn vị."
+        if lop
+        else "tập trung nghiên cứu, thảo luận, đóng góp nhiều ý kiến tâm huyết, thiết thực."
+    )
     return cau
 
 
@@ -232,12 +328,34 @@ def loi_chao(
 
 
 def nguoi_phat_bieu(nhan_vat: list[dict[str, Any]], goi_tat: str) -> list[dict[str, Any]]:
-    """People with speech points, each with the sentence ``cau`` that reports them."""
+    """People with speech points, opener first, each with two sentences that report them.
+
+    ``cau`` introduces the speaker with their titles (``Phát biểu khai mạc, đồng chí A,
+    Trưởng Ban, nhấn mạnh: …``); ``cau_ngan`` is for a text whose earlier sentences already
+    introduced them (the opener, chair, leaders, attendees and lecturers) and gives the name
+    only (``Đồng chí A nhấn mạnh: …``); for a closer it equals ``cau``.
+    """
+    mo_dau = {
+        "khai_mac": "Phát biểu khai mạc",
+        "be_mac": f"Phát biểu bế mạc {goi_tat}",
+        "chi_dao": f"Phát biểu chỉ đạo {goi_tat}",
+    }
     out = []
-    for p in nhan_vat:
-        if p["phat_bieu"]:
-            mo = "Phát biểu khai mạc" if p["vai_tro"] == "khai_mac" else f"Phát biểu tại {goi_tat}"
-            out.append(
-                dict(p, cau=f"{mo}, {p['gioi_thieu_cau']} nhấn mạnh: " + " ".join(p["phat_bieu"]))
-            )
+    for p in sorted(
+        (p for p in nhan_vat if p["phat_bieu"]),
+        key=lambda p: _THU_TU_VAI_TRO.index(p["vai_tro"]) if p["vai_tro"] in _THU_TU_VAI_TRO else 9,
+    ):
+        mo = mo_dau.get(p["vai_tro"], f"Phát biểu tại {goi_tat}")
+        loi = " ".join(x.strip() for x in p["phat_bieu"] if x and x.strip())
+        if loi[-1:] not in (".", "!", "?", "…"):  # the sentence ends, even if the point did not
+            loi += "."
+        cau = f"{mo}, {p['gioi_thieu_cau']} nhấn mạnh: {loi}"
+        ten = f"{p['danh_xung']} {p['ho_ten']}"
+        if p["vai_tro"] == "khai_mac":
+            ngan = hoa_dau(f"{ten} nhấn mạnh: {loi}")
+        elif p["vai_tro"] == "be_mac":
+            ngan = cau
+        else:
+            ngan = f"{mo}, {ten} nhấn mạnh: {loi}"
+        out.append(dict(p, cau=cau, cau_ngan=ngan))
     return out

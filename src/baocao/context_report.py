@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from baocao.context_press import hoa_dau
+from baocao.context_press import bo_dau_cuoi, hoa_dau, la_lop
 
 __all__ = ["cau_bao_cao", "danh_so", "muc_bao_cao", "so_lieu"]
 
@@ -38,7 +38,8 @@ def so_lieu(kq: dict[str, Any], nguoi_du: str) -> tuple[dict[str, str], list[dic
         return f"{n:,}".replace(",", ".")
 
     def pct(a: int | None, b: int | None) -> str:
-        return phan_tram(a, b) if a is not None and b else ""
+        # "100%", "0%": a whole percentage carries no ",0"
+        return phan_tram(a, b).replace(",0%", "%") if a is not None and b else ""
 
     tt, td, ht = kq.get("so_trieu_tap"), kq.get("so_tham_du"), kq.get("so_hoan_thanh")
     kp = kq.get("kinh_phi")
@@ -85,7 +86,7 @@ def cau_bao_cao(
 ) -> dict[str, str]:
     """The report's own sentences (opening, time and place, participants, results, cost)."""
     goi_tat, nguoi_du, dia_diem = sk["goi_tat"], sk["nguoi_du"], sk.get("dia_diem")
-    can_cu = sk.get("can_cu")
+    can_cu = bo_dau_cuoi(sk.get("can_cu") or "")
     cau: dict[str, str] = {}
     cau["bao_cao_mo"] = (
         f"Thực hiện {can_cu}, {co_quan['ten_goi']} báo cáo kết quả tổ chức {sk['ten']} như sau:"
@@ -93,11 +94,11 @@ def cau_bao_cao(
         else f"{co_quan['ten_goi']} báo cáo kết quả tổ chức {sk['ten']} như sau:"
     )
     cau["thoi_gian_dia_diem"] = (
-        f"{hoa_dau(goi_tat)} được tổ chức {tg['khoang_nam']}"
-        + (f", tại {dia_diem}" if dia_diem else "")
-        + "."
+        f"{hoa_dau(goi_tat)} được tổ chức {'vào ' if tg.get('buoi') else ''}"
+        f"{tg.get('khi_nam') or tg['khoang_nam']}" + (f", tại {dia_diem}" if dia_diem else "") + "."
     )
-    cau["thanh_phan"] = "Thành phần: " + "; ".join(sk["doi_tuong"]) + "." if sk["doi_tuong"] else ""
+    doi_tuong = [bo_dau_cuoi(x) for x in sk["doi_tuong"] if x and x.strip()]
+    cau["thanh_phan"] = "Thành phần: " + "; ".join(doi_tuong) + "." if doi_tuong else ""
     parts = []
     if figures["so_trieu_tap"]:
         parts.append(f"triệu tập {figures['so_trieu_tap']} {nguoi_du}")
@@ -108,7 +109,13 @@ def cau_bao_cao(
         parts.append(f"tham dự {sk['so_nguoi']} {nguoi_du}")
     cau["so_luong"] = "Số lượng: " + "; ".join(parts) + "." if parts else ""
     n_cd = len(sk["noi_dung"])
-    cau["noi_dung_mo"] = f"{hoa_dau(goi_tat)} gồm {n_cd} chuyên đề:" if n_cd else ""
+    cau["noi_dung_mo"] = ""
+    if n_cd and la_lop(sk):
+        cau["noi_dung_mo"] = f"{hoa_dau(goi_tat)} gồm {n_cd} chuyên đề:"
+    elif n_cd:
+        cau["noi_dung_mo"] = (
+            f"Chương trình {goi_tat} gồm {'các nội dung' if n_cd > 1 else 'nội dung'}:"
+        )
     cau["hoc_tap"] = ""
     if figures["so_hoan_thanh"]:
         tong = figures["so_tham_du"] or figures["so_trieu_tap"]
@@ -130,7 +137,11 @@ def muc_bao_cao(
 ) -> dict[str, str]:
     """Section numbers of the report (``""`` for a section left out)."""
     danh_gia = bool(kq["uu_diem"] or kq["han_che"] or kq["nguyen_nhan"])
-    hoc_tap, kinh_phi = bool(bang), bool(cau["kinh_phi"])
+    # attendance alone is told under "Thành phần, số lượng"; learning results need completion
+    # or grades
+    xep_loai = any(v is not None for v in (kq.get("xep_loai") or {}).values())
+    hoc_tap = bool(bang) and (kq.get("so_hoan_thanh") is not None or xep_loai)
+    kinh_phi = bool(cau["kinh_phi"])
     muc: dict[str, str] = {}
     danh_so(
         [

@@ -5,8 +5,9 @@ registers exactly this table as Jinja filters (``{{ su_kien.bat_dau | ngay_thang
 docstrings of those functions are the reference staff read: ``docs/filters.md`` is generated
 from them by :func:`filters_markdown` (``python -m baocao.filters > docs/filters.md``).
 
-``ma_cu`` is not a filter: it answers "is this legacy-encoded text?" with a record or None,
-which is a question for the loader, not something to print.
+``ma_cu`` and ``loi_ngay_thang`` are not filters: they answer "is this legacy-encoded
+text?" and "which dates are padded wrongly?", questions for the loader and the template
+checker, not something to print.
 
 >>> from datetime import date
 >>> FILTERS["ngay_thang"](date(2026, 8, 20))

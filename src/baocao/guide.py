@@ -48,49 +48,65 @@ def context_keys() -> list[tuple[str, str]]:
     return out
 
 
-# Vietnamese descriptions of the context keys; a test fails when a documented key has none.
+# Vietnamese descriptions of the context keys, with examples; a test fails when a documented
+# key has none.
 MO_TA: dict[str, str] = {
-    "the_thuc": "thể thức: `nha_nuoc` hoặc `dang`",
-    "dang": "đúng (`True`) khi là văn bản Đảng",
-    "dau_thanh": "kiểu đặt dấu thanh của văn bản: `cu` hoặc `moi`",
+    "the_thuc": "thể thức: `nha_nuoc` (Nghị định 30) hoặc `dang` (Hướng dẫn 36)",
+    "dang": "đúng khi là văn bản Đảng: `{%p if dang %}` … `{%p endif %}`",
+    "dau_thanh": "kiểu đặt dấu thanh của văn bản: `cu` (hòa, thủy) hoặc `moi` (hoà, thuỷ)",
     "co_quan": "cơ quan ban hành (xem bảng dưới)",
     "su_kien": "sự kiện (xem bảng dưới); các danh sách luôn có, có thể rỗng",
-    "nhan_vat": "danh sách người, mỗi người có thêm `gioi_thieu` (đồng chí …, chức vụ)",
-    "ket_qua": "kết quả (xem bảng dưới); mọi khóa đều có",
-    "bao_chi": "thông tin báo chí: `ma_bao`, `tac_gia`, `tieu_de`",
-    "van_ban": "thông tin văn bản này: `chung` gộp với mục riêng của mẫu",
-    "mau": "tên mẫu",
+    "nhan_vat": "danh sách người (xem bảng dưới), mỗi người có thêm `gioi_thieu`",
+    "ket_qua": "kết quả (xem bảng dưới); mọi khóa đều có, danh sách rỗng khi không khai",
+    "bao_chi": "thông tin báo chí: `ma_bao`, `tac_gia`, `tieu_de` (rỗng khi không khai)",
+    "van_ban": "thông tin văn bản này: mục `chung` gộp với mục riêng của mẫu (xem bảng dưới)",
+    "mau": "tên mẫu, ví dụ `bao-cao-tong-ket`",
     "ten_loai": "tên loại văn bản in làm tiêu đề, ví dụ `BÁO CÁO`",
-    "quoc_hieu": "dòng quốc hiệu / `ĐẢNG CỘNG SẢN VIỆT NAM`",
-    "tieu_ngu": "dòng tiêu ngữ (rỗng với văn bản Đảng)",
-    "dong_cap_tren": "tên cơ quan cấp trên, viết hoa (rỗng khi không có)",
-    "dong_co_quan": "tên cơ quan ban hành, viết hoa",
-    "so_ky_hieu": "số, ký hiệu văn bản theo thể thức",
-    "dong_ngay": "dòng địa danh, ngày tháng năm",
-    "ngay_phat_bieu": "dòng ngày của bài phát biểu",
-    "trich_yeu": "trích yếu nội dung",
-    "kinh_gui": "danh sách nơi kính gửi",
+    "quoc_hieu": "dòng đầu bên phải: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` hoặc "
+    "`ĐẢNG CỘNG SẢN VIỆT NAM`",
+    "tieu_ngu": "`Độc lập - Tự do - Hạnh phúc` (nhà nước), rỗng với văn bản Đảng",
+    "dong_cap_tren": "tên cơ quan cấp trên, viết hoa, ví dụ `TỈNH ỦY CÀ MAU` (rỗng khi không có)",
+    "dong_co_quan": "tên cơ quan ban hành, viết hoa, ví dụ `BAN DÂN VẬN`",
+    "so_ky_hieu": "số, ký hiệu: `Số: 05/BC-UBND` (nhà nước), `Số 05-BC/BDVTU` (Đảng); "
+    "chưa có số thì để trống cho văn thư điền",
+    "dong_ngay": "dòng địa danh, ngày: `Cà Mau, ngày 01 tháng 11 năm 2024`; chưa có ngày thì "
+    "để trống ngày, tháng",
+    "ngay_phat_bieu": "dòng ngày của bài phát biểu (ngày phát biểu, không thì ngày đầu)",
+    "trich_yeu": "trích yếu, ví dụ `Về việc tổ chức …` (văn bản Đảng: chữ đầu viết thường)",
+    "kinh_gui": "danh sách nơi kính gửi như đã khai",
     "kinh_gui_mot": "nơi kính gửi khi chỉ có một, ngược lại rỗng",
-    "kinh_gui_dong": "các dòng kính gửi khi có nhiều nơi",
-    "noi_nhan": "các dòng Nơi nhận, đã có dấu câu theo thể thức",
-    "ky": "người ký: `quyen_han`, `chuc_vu` (viết hoa), `ho_ten`",
-    "dau_ket": "dấu kết thúc phần nội dung: `./.` hoặc `.`",
-    "theo_vai_tro": (
-        "người theo vai trò: `khai_mac`, `chu_tri`, `chi_dao`, `du`, `be_mac`, `bao_cao_vien`"
-    ),
-    "nguoi_khai_mac": "người phát biểu khai mạc (hoặc không có)",
-    "nguoi_phat_bieu": "những người có ý phát biểu, mỗi người có câu `cau`",
-    "thoi_gian": "thời gian: `mo_dau`, `khoang`, `khoang_nam`, `so_ngay`, `mot_ngay`",
-    "cau": "các câu viết sẵn (mở đầu, diễn ra, khai mạc, tham dự…)",
+    "kinh_gui_dong": "các dòng kính gửi khi có nhiều nơi: `- A,` … `- B.`",
+    "noi_nhan": "các dòng Nơi nhận, đã có dấu câu theo thể thức: `- Như trên,` … (dòng Lưu ở cuối)",
+    "ky": "người ký: `ky.quyen_han` (dòng như `KT. CHỦ TỊCH`, `K/T TRƯỞNG BAN`; rỗng khi ký "
+    "thẳng), "
+    "`ky.chuc_vu` (viết hoa), `ky.ho_ten`",
+    "dau_ket": "dấu kết thúc phần nội dung: `./.` (nhà nước) hoặc `.` (Đảng)",
+    "theo_vai_tro": "người theo vai trò, mỗi vai trò một danh sách (có thể rỗng): "
+    "`khai_mac`, `chu_tri`, `chi_dao`, `du`, `be_mac`, `bao_cao_vien`",
+    "nguoi_khai_mac": "người phát biểu khai mạc; **không có giá trị** khi không ai có vai trò "
+    "`khai_mac`, nên đặt trong `{% if nguoi_khai_mac %}`",
+    "nguoi_phat_bieu": "những người có ý phát biểu, mỗi người có câu `cau` "
+    "(`Phát biểu khai mạc, đồng chí A, … nhấn mạnh: …`) và `cau_ngan`",
+    "thoi_gian": "thời gian: `mo_dau` (`Sáng 1/11`), `khoang` (`từ ngày 1 đến ngày 3/11`), "
+    "`khoang_nam` (có năm), `so_ngay`, `mot_ngay` (đúng khi diễn ra trong một ngày)",
+    "cau": "các câu viết sẵn (mở đầu, diễn ra, khai mạc, tham dự…), rỗng khi thiếu dữ liệu",
     "noi_dung_dong": "các dòng nội dung dạng `- A;` … `- Z.`",
     "muc_dich_dong": "các dòng mục đích dạng danh sách",
-    "loi_chao": "các câu kính thưa của bài phát biểu",
-    "so_lieu": "số liệu báo cáo: số triệu tập, tham dự, tỷ lệ, kinh phí",
-    "bang_ket_qua": "các hàng của bảng kết quả: `stt`, `noi_dung`, `so`, `ty_le`",
-    "muc": "số mục của báo cáo (I, 1, a…), rỗng khi mục bị bỏ",
-    "tieu_de_tin": "tiêu đề tin bài",
+    "loi_chao": "các câu kính thưa của bài phát biểu: `Kính thưa đồng chí …!`",
+    "so_lieu": "số liệu báo cáo: `so_trieu_tap`, `so_tham_du`, `ty_le_tham_du` (`96,7%`), "
+    "`so_hoan_thanh`, `ty_le_hoan_thanh`, `kinh_phi` (`150.000.000 đồng (Bằng chữ: …)`)",
+    "bang_ket_qua": "các hàng của bảng kết quả, mỗi hàng có `stt`, `noi_dung`, `so`, `ty_le`",
+    "muc": "số mục của báo cáo (`I`, `1`…), rỗng khi mục bị bỏ vì thiếu dữ liệu",
+    "tieu_de_tin": "tiêu đề tin bài, ví dụ `Khai mạc lớp bồi dưỡng …`",
     "ten_su_kien": "tên sự kiện, viết hoa chữ đầu",
-    "cai_dat": "các cài đặt trình bày của mẫu",
+    "cai_dat": "các cài đặt trình bày của mẫu (mặc định của thể thức, rồi `cai_dat` của tệp "
+    ".yaml đi kèm)",
+}
+
+# what baocao adds to a part of the event (not in the event file)
+THEM: dict[str, str] = {
+    "n.gioi_thieu": "`đồng chí Lê Văn A, Trưởng Ban Dân vận` (danh xưng, họ tên, chức vụ)",
+    "n.gioi_thieu_cau": "như `gioi_thieu`, thêm dấu phẩy sau chức vụ để viết tiếp câu",
 }
 
 
@@ -103,7 +119,8 @@ def _model_table(title: str, prefix: str, model: Any, extra: list[str]) -> list[
     for name, info in model.model_fields.items():
         lines.append(f"| `{prefix}.{name}` | {_cell(info.description or '')} |")
     for name in extra:
-        lines.append(f"| `{prefix}.{name}` | (baocao tính sẵn) |")
+        text = THEM.get(f"{prefix}.{name}", "")
+        lines.append(f"| `{prefix}.{name}` | {_cell(text) or '(baocao tính sẵn)'} |")
     lines.append("")
     return lines
 
@@ -114,9 +131,9 @@ def variables_section() -> str:
     from baocao.lint_shapes import Obj, Seq, context_shape
 
     shape = context_shape()
-    lines = ["| Biến | Nội dung | Ví dụ, ghi chú (từ mã nguồn) |", "| --- | --- | --- |"]
-    for key, text in context_keys():
-        lines.append(f"| `{key}` | {MO_TA.get(key, '')} | {_cell(text)} |")
+    lines = ["| Biến | Nội dung, ví dụ |", "| --- | --- |"]
+    for key, _text in context_keys():
+        lines.append(f"| `{key}` | {_cell(MO_TA.get(key, ''))} |")
     lines.append("")
 
     def extra(path: str, fields: Any) -> list[str]:
@@ -171,19 +188,49 @@ def filters_section() -> str:
     return "\n".join(lines) + "\n"
 
 
-# the mistakes: (what the author did, the paragraphs of a small template)
-MISTAKES: list[tuple[str, list[str]]] = [
-    ("Gõ sai tên biến con", ["Địa điểm: {{ su_kien.diadiem }}"]),
+# the mistakes: (what the author did, the paragraphs of a small template, whether the check
+# is run with an event file: a small one without an opening speaker)
+MISTAKES: list[tuple[str, list[str], bool]] = [
+    ("Gõ sai tên biến con", ["Địa điểm: {{ su_kien.diadiem }}"], False),
     (
         "Gõ sai tên trong vòng lặp",
         ["{%p for n in nhan_vat %}", "{{ n.hoten }}", "{%p endfor %}"],
+        False,
     ),
-    ("Gõ sai tên bộ lọc", ["{{ co_quan.ten|viethoa }}"]),
-    ("Quên thẻ đóng khối", ["{%p for x in noi_nhan %}", "{{ x }}"]),
-    ("Word đổi dấu nháy thẳng thành nháy cong", ["{{ su_kien.dia_diem|default(“chưa rõ”) }}"]),
-    ("Thẻ `{%tr %}` nằm ngoài bảng", ["{%tr for r in bang_ket_qua %}"]),
-    ("Thẻ `{%p %}` chung đoạn với chữ", ["{%p if dang %}Kính gửi", "{%p endif %}"]),
+    ("Dùng biến của vòng lặp ở ngoài vòng lặp", ["{{ n.ho_ten }}"], False),
+    ("Gõ sai tên bộ lọc", ["{{ co_quan.ten|viethoa }}"], False),
+    ("Quên thẻ đóng khối", ["{%p for x in noi_nhan %}", "{{ x }}"], False),
+    (
+        "Gõ sai thẻ đóng khối",
+        ["{%p if su_kien.dia_diem %}", "Địa điểm: {{ su_kien.dia_diem }}", "{%p endfi %}"],
+        False,
+    ),
+    ("Thiếu một dấu ngoặc nhọn", ["Kính gửi: { kinh_gui_mot }}"], False),
+    (
+        "Word đổi dấu nháy thẳng thành nháy cong",
+        ["{{ su_kien.dia_diem|default(“chưa rõ”) }}"],
+        False,
+    ),
+    (
+        "Word đổi dấu trừ thành gạch dài",
+        ["Vắng: {{ ket_qua.so_trieu_tap – ket_qua.so_tham_du }}"],
+        False,
+    ),
+    ("Thẻ `{%tr %}` nằm ngoài bảng", ["{%tr for r in bang_ket_qua %}"], False),
+    ("Thẻ `{%p %}` chung đoạn với chữ", ["{%p if dang %}Kính gửi", "{%p endif %}"], False),
+    (
+        "Giá trị không có với tệp sự kiện đang dùng (chỉ thấy khi chạy với `--event`)",
+        ["Người khai mạc: {{ nguoi_khai_mac.ho_ten }}"],
+        True,
+    ),
 ]
+
+# the event of the mistakes run with --event: no one opens the event
+_EVENT = {
+    "the_thuc": "nha_nuoc",
+    "co_quan": {"ten": "Ban Dân vận", "viet_tat": "BDV", "dia_danh": "Cà Mau"},
+    "su_kien": {"ten": "hội nghị sơ kết", "bat_dau": "1/11/2024", "dia_diem": "Hội trường"},
+}
 
 
 def mistakes_section(check: Callable[..., Any] | None = None) -> str:
@@ -192,23 +239,28 @@ def mistakes_section(check: Callable[..., Any] | None = None) -> str:
 
     from baocao.i18n import get_language, set_language
     from baocao.lint import check_template
+    from baocao.model import Event
 
     check = check or check_template
     before = get_language()
     set_language("vi")
     lines: list[str] = []
     try:
+        event = Event.model_validate(_EVENT)
         with tempfile.TemporaryDirectory() as tmp:
-            for i, (title, paragraphs) in enumerate(MISTAKES, 1):
+            for i, (title, paragraphs, with_event) in enumerate(MISTAKES, 1):
                 doc = Document()
                 for text in paragraphs:
                     doc.add_paragraph(text)
                 path = Path(tmp) / f"mau-{i}.docx"
                 doc.save(str(path))
-                problems = check(path)
+                problems = check(path, event=event) if with_event else check(path)
+                command = "baocao check mau.docx --event su-kien.yaml" if with_event else ""
                 lines += [f"**{title}**", "", "```text"]
                 lines += paragraphs
-                lines += ["```", "", "`baocao check` báo:", "", "```text"]
+                lines += ["```", ""]
+                lines += [f"`{command}` báo:" if command else "`baocao check` báo:", ""]
+                lines += ["```text"]
                 lines += [f"mau.docx: {p.part}: {p.message}" for p in problems]
                 lines += ["```", ""]
     finally:

@@ -66,6 +66,10 @@ class Profile:
     thut_dau_dong_cm: float
     gian_dong: dict[str, Any]
     dau_trang_mm: float  # header distance from the top edge
+    #: how far the date line may run past its cell on each side before it wraps: the longest
+    #: place name, "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025", is 98.7 mm at 13 pt and
+    #: 106.3 mm at 14 pt italic, wider than the cell; a short date line stays centred
+    ngay_tran_mm: float = 0
     #: settings a side file may override (values may be {nha_nuoc: …, dang: …})
     cai_dat: dict[str, Any] = field(default_factory=dict)
 
@@ -87,6 +91,8 @@ CAI_DAT_CHUNG: dict[str, Any] = {
     "dau_cach_noi_nhan": {"nha_nuoc": ";", "dang": ","},
     # a report with Kính gửi starts Nơi nhận with "- Như trên"
     "nhu_tren_khi_kinh_gui": True,
+    # the template prints a Kính gửi block (false: kinh_gui and a "Như trên" item are ignored)
+    "co_kinh_gui": True,
     # the year printed in a blank date line: the event's "bat_dau" or "ket_thuc" year
     "nam_ngay_trong": "bat_dau",
     # the opening-speech template needs someone with vai_tro: khai_mac
@@ -131,6 +137,7 @@ NHA_NUOC = Profile(
     thut_dau_dong_cm=1.27,
     gian_dong={"kieu": "boi", "gia_tri": 1.15},
     dau_trang_mm=10,
+    ngay_tran_mm=6,  # 90 mm of text + 2 × 6 = 102 ≥ 98.7
 )
 
 DANG = Profile(
@@ -166,6 +173,7 @@ DANG = Profile(
     thut_dau_dong_cm=1.0,
     gian_dong={"kieu": "chinh_xac", "gia_tri": 18},
     dau_trang_mm=10,
+    ngay_tran_mm=11,  # 85 mm of text + 2 × 11 = 107 ≥ 106.3
 )
 
 PROFILES: dict[str, Profile] = {"nha_nuoc": NHA_NUOC, "dang": DANG}

@@ -3,14 +3,21 @@
 :func:`check_template` reads each part of the .docx (body, headers, footers, notes), finds
 every tag in the paragraphs' text (:mod:`baocao.lint_locations`) and reports:
 
-- Jinja syntax errors, with the tag that opened an unclosed block;
+- Jinja syntax errors, said in Vietnamese (:func:`syntax_message`), with the tag that opened
+  an unclosed block (also when an ``end…`` tag of an outer block comes first);
 - docxtpl misuse: ``{%tr %}``/``{%tc %}`` outside a table, a ``{%p %}`` tag sharing its
   paragraph with text (which docxtpl deletes), a tag cut by a paragraph mark, a tag
-  never closed;
-- unknown variables at any depth, unknown filters and tests (:mod:`baocao.lint_names`);
-- Word's curly quotes and non-breaking spaces inside a tag;
+  never closed, a closing mark without its opening mark (``{ x }}``);
+- unknown variables at any depth, unknown filters, tests and filter arguments, each with a
+  "did you mean" (:mod:`baocao.lint_names`);
+- what Word's AutoCorrect puts in a tag: curly quotes, dashes, non-breaking spaces (not
+  inside a string literal, where they are text);
 - tags that still hold Word XML after docxtpl's own clean-up;
-- with ``event``, a real render into memory, so run-time errors come with their place.
+- with ``event``, a real render into memory; a run-time error is placed at the tag that
+  fails (each part's tags rendered alone, one per line) and said in the author's words
+  (``nguoi_khai_mac trống … hãy đặt thẻ trong {% if nguoi_khai_mac %}``).
+
+A text box is reported once (Word keeps a copy for old readers) and named as such.
 
 Each :class:`~baocao.errors.Problem` has ``part`` = the place in Word terms, e.g.
 ``phần thân, đoạn 12: «Địa điểm: {{ su_kien.diadiem }}»`` or
@@ -20,6 +27,7 @@ Each :class:`~baocao.errors.Problem` has ``part`` = the place in Word terms, e.g
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,16 +35,19 @@ from typing import Any
 from baocao.errors import BaocaoError, Problem, TemplateError
 from baocao.i18n import _
 from baocao.lint_locations import (
+    DOCXTPL_QUOTES,
     Paragraph,
     Part,
     Tag,
     find_tags,
+    foreign_chars,
     jinja_source,
     jinja_text,
     prefix_of,
     read_paragraphs,
     read_parts,
     snippet,
+    stray_closers,
 )
 from baocao.lint_locations import stray_openers as _stray
 
@@ -44,6 +55,8 @@ __all__ = ["SMART_QUOTES", "check_template"]
 
 SMART_QUOTES = "“”‘’„‟‚‛«»"
 _NBSP = "\u00a0\u202f\u2007"
+_AUTOCORRECT = {"–": "-", "—": "-"}
+_OPENER_OF = {"}}": "{{", "%}": "{%", "#}": "{#"}
 _WORD = re.compile(r"^\{%[-+]?\s*(\w+)")
 _BLOCKS = {
     "for",
@@ -69,16 +82,16 @@ class _Checker:
         self.problems: list[Problem] = []
         self.blocking = False  # a problem that makes compiling or rendering pointless
         self.pending: list[tuple[int, Problem]] = []  # this part's problems, by place
+        self.sources: list[tuple[Part, list[Tag]]] = []  # parts whose tags parse
+        self.typed_wrong: set[int] = set()  # tags (by offset) already told to be retyped
 
     def add(self, part: Part, para: Paragraph | None, tag: str | None, code: str, msg: str) -> None:
-        where = part.label()
-        if para is not None:
-            where = f"{where}, {para.place}"
-            text = snippet(para.text, tag)
-            if text:
-                where += f": «{text}»"
+        where = _where(part, para, tag)
         order = para.start if para is not None else 1 << 60
-        self.pending.append((order, Problem(msg, path=str(self.path), part=where, code=code)))
+        problem = Problem(msg, path=str(self.path), part=where, code=code)
+        # Word keeps a copy of each text box for old readers: one report for both
+        if all(p != problem for _o, p in self.pending):
+            self.pending.append((order, problem))
 
     # -- one part ----------------------------------------------------------------------
 
@@ -105,6 +118,17 @@ class _Checker:
                 _("thẻ mở «{mo}» không có dấu đóng «{dong}»").format(mo=opener, dong=closer),
             )
             self.blocking = True
+        for closer, para in stray_closers(paras):
+            self.add(
+                part,
+                para,
+                closer,
+                "unopened-tag",
+                _(
+                    "dấu đóng «{dong}» không có dấu mở «{mo}» đi trước: chữ này sẽ in nguyên "
+                    "ra văn bản"
+                ).format(dong=closer, mo=_OPENER_OF[closer]),
+            )
         for tag in tags:
             self.check_tag(part, tag)
         if not tags:
@@ -114,7 +138,11 @@ class _Checker:
 
     def check_tag(self, part: Part, tag: Tag) -> None:
         text = tag.text
-        quotes = sorted({c for c in text if c in SMART_QUOTES})
+        shown = " ".join(text.replace("\u00a0", " ").split())
+        foreign = foreign_chars(text)
+        # docxtpl straightens “ ” ‘ ’ (a quote inside a string then prints straight); the
+        # others are an error outside a string and fine inside one (« » in a text)
+        quotes = [c for c in SMART_QUOTES if (c in DOCXTPL_QUOTES and c in text) or c in foreign]
         if quotes:
             self.add(
                 part,
@@ -125,9 +153,11 @@ class _Checker:
                     "dấu nháy cong {dau} trong thẻ {the} (Word tự đổi khi gõ): hãy gõ lại "
                     "bằng dấu nháy thẳng \" hoặc ' (tắt AutoCorrect “Straight quotes with "
                     "smart quotes”)"
-                ).format(dau=" ".join(quotes), the=" ".join(text.split())),
+                ).format(dau=" ".join(quotes), the=shown),
             )
-        if any(c in text for c in _NBSP):
+            if any(c not in DOCXTPL_QUOTES for c in quotes):
+                self.blocking = True
+        if any(c in foreign for c in _NBSP):
             self.add(
                 part,
                 tag.para,
@@ -136,7 +166,21 @@ class _Checker:
                 _(
                     "khoảng trắng không ngắt (Ctrl+Shift+Space) trong thẻ {the}: hãy xóa và "
                     "gõ lại bằng dấu cách thường"
-                ).format(the=" ".join(text.replace("\u00a0", " ").split())),
+                ).format(the=shown),
+            )
+            self.blocking = True
+        if any(c not in DOCXTPL_QUOTES for c in [*quotes, *foreign]):
+            self.typed_wrong.add(tag.start)
+        for char in (c for c in foreign if c in _AUTOCORRECT):
+            self.add(
+                part,
+                tag.para,
+                text,
+                "autocorrect",
+                _(
+                    "ký tự «{ky_tu}» trong thẻ {the} do Word tự đổi khi gõ: hãy gõ lại thành "
+                    "«{thay}» (tắt AutoCorrect “Hyphens (--) with dash (—)”)"
+                ).format(ky_tu=char, the=shown, thay=_AUTOCORRECT[char]),
             )
             self.blocking = True
         if tag.spans_paragraphs:
@@ -189,6 +233,7 @@ class _Checker:
             self.blocking = True
             self.syntax_problem(part, tags, exc)
             return
+        self.sources.append((part, tags))
         for issue in find_name_issues(ast, self.env):
             tag = tags[issue.lineno - 1] if 0 < issue.lineno <= len(tags) else None
             self.add(
@@ -202,29 +247,37 @@ class _Checker:
 
     def syntax_problem(self, part: Part, tags: list[Tag], exc: Any) -> None:
         line = exc.lineno or len(tags)
-        if "end of template" in (exc.message or ""):
-            opener = _unclosed(tags)
+        message = exc.message or ""
+        end_of_template = "end of template" in message
+        unknown = _UNKNOWN_TAG.search(message)
+        nesting = "nesting mistake" in message or bool(
+            unknown and unknown.group(1) in _TAG_NAMES and _LOOKING.search(message)
+        )
+        if end_of_template or nesting:
+            before = tags if end_of_template else tags[: max(line - 1, 0)]
+            opener = _unclosed(before)
             if opener is not None:
                 word = _WORD.match(jinja_text(opener.text))
                 block = word.group(1) if word else "?"
-                self.add(
-                    part,
-                    opener.para,
-                    opener.text,
-                    "unclosed-block",
-                    _("khối {the} không được đóng: thiếu thẻ {{% end{khoi} %}}").format(
-                        the=opener.text, khoi=block
-                    ),
+                if block == "set_block":
+                    block = "set"
+                msg = _("khối {the} không được đóng: thiếu thẻ {{% end{khoi} %}}").format(
+                    the=opener.text, khoi=block
                 )
+                if nesting and 0 < line <= len(tags):
+                    msg += " " + _("trước {the}").format(the=tags[line - 1].text)
+                self.add(part, opener.para, opener.text, "unclosed-block", msg)
                 return
         tag = tags[line - 1] if 0 < line <= len(tags) else None
+        if tag is not None and tag.start in self.typed_wrong:
+            return  # the character Word put there is the cause, and already reported
         self.add(
             part,
             tag.para if tag else None,
             tag.text if tag else None,
             "syntax",
             _("lỗi cú pháp trong thẻ {the}: {loi}").format(
-                the=tag.text if tag else "?", loi=exc.message
+                the=tag.text if tag else "?", loi=syntax_message(message)
             ),
         )
 
@@ -257,18 +310,44 @@ class _Checker:
                 self.blocking = True
 
 
+def _one_of(names: Sequence[str]) -> str:
+    """``a``, ``a hoặc b``, ``a, b hoặc c``."""
+    if len(names) == 1:
+        return names[0]
+    return _("{cac} hoặc {cuoi}").format(cac=", ".join(names[:-1]), cuoi=names[-1])
+
+
 def _message(issue: Any) -> str:
     if issue.code == "list-attribute":
         return _(
             "biến không có: {ten} — {goc} là một danh sách, hãy lặp qua nó bằng "
             "{{% for x in {goc} %}} rồi dùng x.{khoa}"
         ).format(ten=issue.name, goc=issue.suggestion, khoa=issue.name.rsplit(".", 1)[-1])
+    if issue.code == "unknown-argument":
+        msg = _("bộ lọc {loc} không có tham số {ten}").format(loc=issue.owner, ten=issue.name)
+        if issue.suggestion:
+            msg += " — " + _("có phải {goi_y}?").format(goi_y=issue.suggestion)
+        if issue.known:
+            msg += " " + _("(các tham số: {cac})").format(cac=", ".join(issue.known))
+        return msg
     if issue.code == "unknown-filter":
         msg = _("bộ lọc không có: {ten}").format(ten=issue.name)
     elif issue.code == "unknown-test":
         msg = _("phép thử không có: {ten}").format(ten=issue.name)
     else:
         msg = _("biến không có: {ten}").format(ten=issue.name)
+    if issue.code == "unknown-variable" and issue.loop_of == "":
+        return msg + " — " + _("loop chỉ có bên trong vòng lặp {% for … %}")
+    if issue.code == "unknown-variable" and issue.loop_of:
+        return (
+            msg
+            + " — "
+            + _("{ten} chỉ có bên trong vòng lặp, ví dụ {{% for {ten} in {ds} %}}").format(
+                ten=issue.name, ds=issue.loop_of
+            )
+        )
+    if issue.code == "unknown-variable" and len(issue.known) > 1:
+        return msg + " — " + _("có phải {goi_y}?").format(goi_y=_one_of(issue.known))
     if issue.suggestion:
         msg += " — " + _("có phải {goi_y}?").format(goi_y=issue.suggestion)
     if issue.code == "unknown-filter":
@@ -276,6 +355,102 @@ def _message(issue: Any) -> str:
     elif issue.code == "unknown-attribute" and issue.known and not issue.suggestion:
         msg += " " + _("(các khóa có: {cac})").format(cac=", ".join(issue.known))
     return msg
+
+
+# --- Jinja's syntax errors, said in Vietnamese ---------------------------------------------
+
+_TAG_NAMES = [
+    *("for", "endfor", "if", "elif", "else", "endif", "set", "endset", "macro", "endmacro"),
+    *("call", "endcall", "filter", "endfilter", "with", "endwith", "raw", "endraw"),
+]
+_TOKENS = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "begin of print statement": "{{",
+    "end of comment": "#}",
+}
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_LOOKING = re.compile(r"looking for the following tags: (.*?)\.")
+_EXPECTED = re.compile(r"expected token '(.+?)', got '(.+?)'")
+_CHAR = re.compile(r"unexpected char (['\"])(.+?)\1 at \d+")
+_UNEXPECTED = re.compile(r"^unexpected '(.+?)'$")
+
+
+def _token(name: str) -> str:
+    if name == "end of template":
+        return _("cuối mẫu")
+    return _TOKENS.get(name, name)
+
+
+def syntax_message(message: str) -> str:
+    """Jinja's syntax error ``message`` in words a template author understands.
+
+    >>> syntax_message("Encountered unknown tag 'endfi'. Jinja was looking for the following "
+    ...                "tags: 'elif' or 'else' or 'endif'.")
+    'không có thẻ «endfi» — có phải endif?'
+    >>> syntax_message("expected token 'end of print statement', got 'diem'")
+    'cần «}}» nhưng gặp «diem» (tên biến không có dấu cách)'
+    """
+    m = _UNKNOWN_TAG.search(message)
+    if m:
+        return _unknown_tag(m.group(1), message)
+    m = _EXPECTED.search(message)
+    if m:
+        want, got = _token(m.group(1)), _token(m.group(2))
+        if m.group(1) == "name":
+            return _("thiếu tên (biến hoặc bộ lọc) trước «{gap}»").format(gap=got)
+        text = _("cần «{can}» nhưng gặp «{gap}»").format(can=want, gap=got)
+        if want in ("}}", "%}") and re.fullmatch(r"\w+", got):
+            text += " " + _("(tên biến không có dấu cách)")
+        elif got == "=":
+            text += " " + _("(so sánh bằng dùng «==»)")
+        return text
+    if message.startswith("Expected an expression"):
+        return _("thiếu tên biến hoặc giá trị")
+    m = _CHAR.search(message)
+    if m:
+        if m.group(2) in "'\"":
+            return _("dấu nháy «{dau}» chưa được đóng").format(dau=m.group(2))
+        return _("ký tự «{ky_tu}» không dùng được trong thẻ").format(ky_tu=m.group(2))
+    m = _UNEXPECTED.match(message)
+    if m:
+        return _("thừa «{ky_tu}»").format(ky_tu=_token(m.group(1)))
+    return message
+
+
+def _unknown_tag(name: str, message: str) -> str:
+    for prefix in ("tr", "tc", "p"):
+        if name == prefix:
+            return _("viết liền «{{%{tt}», không có dấu cách giữa «{{%» và «{tt}»").format(
+                tt=prefix
+            )
+        if name.startswith(prefix) and name[len(prefix) :] in _TAG_NAMES:
+            return _("thiếu dấu cách sau «{{%{tt}»: hãy viết {{%{tt} {the} …").format(
+                tt=prefix, the=name[len(prefix) :]
+            )
+    looking = _LOOKING.search(message)
+    wanted = re.findall(r"'(\w+)'", looking.group(1)) if looking else []
+    if not wanted and name.startswith("end") and name[3:] in _TAG_NAMES:
+        return _(
+            "thẻ này đóng một khối «{khoi}» chưa được mở (thiếu thẻ {{% {khoi} … %}} ở trước, "
+            "hoặc thừa thẻ này)"
+        ).format(khoi=name[3:])
+    if not wanted and name in ("else", "elif"):
+        return _("thẻ «{ten}» chỉ dùng được giữa {{% if … %}} và {{% endif %}}").format(ten=name)
+    text = _("không có thẻ «{ten}»").format(ten=name)
+    hint = _close_word(name, wanted) or _close_word(name, _TAG_NAMES)
+    if hint:
+        return text + " — " + _("có phải {goi_y}?").format(goi_y=hint)
+    if wanted:
+        return text + " — " + _("ở đây cần {cac}").format(cac=_one_of(wanted))
+    return text
+
+
+def _close_word(word: str, choices: Sequence[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 def _unclosed(tags: list[Tag]) -> Tag | None:
@@ -300,6 +475,17 @@ def _unclosed(tags: list[Tag]) -> Tag | None:
     return stack[-1][1] if stack else None
 
 
+def _where(part: Part, para: Paragraph | None, tag: str | None) -> str:
+    """``phần thân, đoạn 3: «text around the tag»``."""
+    where = part.label()
+    if para is not None:
+        where = f"{where}, {para.place}"
+        text = snippet(para.text, tag)
+        if text:
+            where += f": «{text}»"
+    return where
+
+
 def _spec_for(path: Path) -> Any:
     from baocao.registry import TemplateSpec, find_template
 
@@ -313,21 +499,114 @@ def _spec_for(path: Path) -> Any:
     return spec if spec.source == str(path.parent) else TemplateSpec(name=name)
 
 
-def _render(path: Path, event: Any) -> list[Problem]:
+def _render(path: Path, event: Any, sources: list[tuple[Part, list[Tag]]]) -> list[Problem]:
+    """Render the template with ``event`` in memory; a failure is placed at its tag."""
     from baocao.engine import compile_template
     from baocao.rendering import doc_props
     from baocao.template_context import context
 
     spec = _spec_for(path)
+    ctx = None
     try:
         ctx = context(event, template=spec)
         compile_template(path).render_bytes(ctx, doc_props(event, spec, ctx))
     except BaocaoError as error:
+        placed = _place_runtime_error(path, ctx, sources) if ctx is not None else None
+        if placed is not None:
+            return [placed]
         return [
             p if p.code else Problem(p.message, p.path, p.line, p.column, p.field, p.part, "render")
             for p in error.problems
         ]
     return []
+
+
+def _place_runtime_error(
+    path: Path, ctx: Any, sources: list[tuple[Part, list[Tag]]]
+) -> Problem | None:
+    """Render each part's tags alone (one per line) to find the tag that fails, and say
+    why in the author's words; None when none fails that way."""
+    from baocao.engine import make_env
+
+    env = make_env()
+    for part, tags in sources:
+        try:
+            env.from_string(jinja_source(tags)).render(ctx)
+        except Exception as exc:
+            line = _template_line(exc.__traceback__)
+            if line is None or not 0 < line <= len(tags):
+                return None
+            tag = tags[line - 1]
+            return Problem(
+                _runtime_message(exc, tag.text),
+                path=str(path),
+                part=_where(part, tag.para, tag.text),
+                code="render",
+            )
+    return None
+
+
+def _template_line(tb: Any) -> int | None:
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+_NO_ATTRIBUTE = re.compile(r"^'None' has no attribute '(\w+)'$")
+_NO_KEY = re.compile(r"^'?dict object'? has no attribute '(\w+)'$")
+_NO_ITEM = re.compile(r"^'?list object'? has no element (\d+)$")
+_NOT_ITERABLE = re.compile(r"^'(\w+)' object is not iterable$")
+_FOR = re.compile(r"^\{%-?\s*for\s+.+?\s+in\s+(.+?)(?:\s+if\s.*|\s+recursive)?\s*-?%\}$")
+
+
+def _runtime_message(exc: Exception, tag: str) -> str:
+    """Why the tag ``tag`` failed with this event, and what to write instead."""
+    text = jinja_text(tag)
+    message = str(getattr(exc, "message", None) or exc)
+    prefix = prefix_of(tag) if tag.startswith("{%") else None
+    mark = f"{{%{prefix}" if prefix in ("p", "tr", "tc") else "{%"
+    m = _NO_ATTRIBUTE.match(message)
+    if m:
+        base = re.search(r"([A-Za-z_][\w.]*)\." + re.escape(m.group(1)) + r"\b", text)
+        if base:
+            goc = base.group(1)
+            return _(
+                "{goc} trống (không có giá trị) với tệp sự kiện này nên không có {ten}: "
+                "hãy đặt thẻ trong {mo} if {goc} %}}…{mo} endif %}}"
+            ).format(goc=goc, ten=f"{goc}.{m.group(1)}", mo=mark)
+    m = _NO_KEY.match(message)
+    if m:
+        found = re.search(r"([A-Za-z_][\w.]*\." + re.escape(m.group(1)) + r")\b", text)
+        if found:
+            return _("không có {ten} với tệp sự kiện này").format(ten=found.group(1))
+    m = _NO_ITEM.match(message)
+    if m:
+        found = re.search(r"([A-Za-z_][\w.]*)\[" + m.group(1) + r"\]", text)
+        if found:
+            goc = found.group(1)
+            return _(
+                "{goc} rỗng với tệp sự kiện này nên không có {ten}: hãy đặt thẻ trong "
+                "{mo} if {goc} %}}…{mo} endif %}}"
+            ).format(goc=goc, ten=f"{goc}[{m.group(1)}]", mo=mark)
+    m = _NOT_ITERABLE.match(message)
+    loop = _FOR.match(text)
+    if m and loop:
+        goc = loop.group(1).strip()
+        if m.group(1) == "NoneType":
+            return _(
+                "{goc} trống (không có giá trị) với tệp sự kiện này nên không lặp được: "
+                "hãy đặt vòng lặp trong {mo} if {goc} %}}…{mo} endif %}}"
+            ).format(goc=goc, mo=mark)
+        return _("{goc} không phải danh sách nên không lặp qua được").format(goc=goc)
+    if isinstance(exc, BaocaoError):
+        return "; ".join(p.message for p in exc.problems)
+    from jinja2 import TemplateError as JinjaError
+
+    loi = message if isinstance(exc, JinjaError) else f"{type(exc).__name__}: {message}"
+    return _("lỗi khi điền mẫu: {loi}").format(loi=loi)
 
 
 def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
@@ -344,6 +623,19 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
     from baocao.engine import compile_template
 
     path = Path(path)
+    if not path.is_file():
+        return [Problem(_("không có tệp này"), path=str(path), code="unreadable")]
+    if not zipfile.is_zipfile(path):
+        return [
+            Problem(
+                _(
+                    "không phải tệp Word .docx: hãy mở bằng Word hoặc LibreOffice rồi lưu lại "
+                    "dạng .docx (Word Document)"
+                ),
+                path=str(path),
+                code="unreadable",
+            )
+        ]
     if event is not None and not hasattr(event, "model_dump"):
         from baocao.loading import load_event
 
@@ -386,7 +678,7 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
             ]
             checker.blocking = True
     if event is not None and not checker.blocking:
-        checker.problems += _render(path, event)
+        checker.problems += _render(path, event, checker.sources)
     return checker.problems
 
 
@@ -409,6 +701,10 @@ def check_targets(
         loaded = load_event(Path(event))
     results: dict[Path, list[Problem]] = {}
     for target in targets:
-        for path in word_files(target, dirs=dirs):
+        paths = word_files(target, dirs=dirs)
+        if not paths and Path(target).is_dir():
+            message = _("thư mục này không có tệp Word .docx nào")
+            results[Path(target)] = [Problem(message, path=str(target), code="no-templates")]
+        for path in paths:
             results[path] = check_template(path, event=loaded)
     return results

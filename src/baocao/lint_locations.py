@@ -37,16 +37,37 @@ __all__ = [
     "read_paragraphs",
     "read_parts",
     "snippet",
+    "split_strings",
+    "stray_closers",
     "stray_openers",
 ]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
 # a tag ends at its closing mark; a new opener before it means this one was never closed
-TAG_RE = re.compile(
-    r"\{\{(?:(?!\{[{%#]).)*?\}\}|\{%(?:(?!\{[{%#]).)*?%\}|\{#(?:(?!\{[{%#]).)*?#\}", re.DOTALL
-)
+# (a comment, as in Jinja, runs to its ``#}`` whatever it holds: ``{# {{ x }} #}``)
+TAG_RE = re.compile(r"\{\{(?:(?!\{[{%#]).)*?\}\}|\{%(?:(?!\{[{%#]).)*?%\}|\{#.*?#\}", re.DOTALL)
 _OPENER_RE = re.compile(r"\{\{|\{%|\{#")
+_STRINGS = re.compile(r"""'(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|[^'"]+""", re.DOTALL)
+_CLOSER_RE = re.compile(r"\}\}|%\}|#\}")
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# what docxtpl's patch_xml turns into straight quotes inside a tag
+DOCXTPL_QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'"}
+# what Word's AutoCorrect puts in a tag and Jinja cannot read (outside a string)
+FOREIGN = {
+    "„": '"',
+    "‟": '"',
+    "«": '"',
+    "»": '"',
+    "‚": "'",
+    "‛": "'",
+    "–": "-",
+    "—": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+}
 _PREFIX = re.compile(r"^\{([{%#])(p|tr|tc|r) ")
 _SPECIAL = re.compile(r"^\{%-?\s*(vm|hm)\s*-?%\}$")
 _SPECIAL_EXPR = re.compile(r"^\{%-?\s*(?:colspan|cellbg)\s+(.*?)\s*-?%\}$", re.DOTALL)
@@ -60,6 +81,7 @@ class Paragraph:
     text: str
     in_table: bool
     start: int = 0  # offset of its text in the joined part text
+    fallback: bool = False  # Word's copy of a text box for old readers (mc:Fallback)
 
 
 @dataclass
@@ -119,12 +141,15 @@ def read_paragraphs(xml: bytes) -> list[Paragraph]:
         # the outermost table holding p, and the outermost paragraph (text boxes)
         outer_tbl = None
         top_p = p
+        fallback = False
         node = p.getparent()
         while node is not None and node is not container:
             if node.tag == f"{_W}tbl":
                 outer_tbl = node
             elif node.tag == f"{_W}p":
                 top_p = node
+            elif node.tag == _MC_FALLBACK:
+                fallback = True
             node = node.getparent()
         if outer_tbl is not None:
             if outer_tbl not in table_of:
@@ -147,12 +172,15 @@ def read_paragraphs(xml: bytes) -> list[Paragraph]:
             place = _("bảng {bang}, hàng {hang}, ô {o}").format(
                 bang=table_of[outer_tbl], hang=r_no, o=c_no
             )
-            out.append(Paragraph(place, _paragraph_text(p), True))
+            in_table = True
         else:
             if top_p is p:
                 para_no += 1
             place = _("đoạn {so}").format(so=max(para_no, 1))
-            out.append(Paragraph(place, _paragraph_text(p), False))
+            in_table = False
+        if top_p is not p:
+            place = _("{noi}, trong hộp văn bản").format(noi=place)
+        out.append(Paragraph(place, _paragraph_text(p), in_table, fallback=fallback))
     return out
 
 
@@ -199,6 +227,19 @@ def stray_openers(paras: list[Paragraph]) -> list[tuple[str, Paragraph]]:
     return [(m.group(0), _para_at(paras, starts, m.start())) for m in _OPENER_RE.finditer(rest)]
 
 
+def stray_closers(paras: list[Paragraph]) -> list[tuple[str, Paragraph]]:
+    """``}}``, ``%}`` or ``#}`` that no opening mark comes before: a tag with its ``{`` lost.
+
+    >>> from baocao.lint_locations import Paragraph
+    >>> [(c, p.place) for c, p in stray_closers([Paragraph("đoạn 1", "{ ten }} {{ a }}", False)])]
+    [('}}', 'đoạn 1')]
+    """
+    text = joined(paras)
+    starts = [p.start for p in paras]
+    rest = TAG_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return [(m.group(0), _para_at(paras, starts, m.start())) for m in _CLOSER_RE.finditer(rest)]
+
+
 def snippet(text: str, tag: str | None = None, width: int = 80) -> str:
     """The paragraph text around ``tag``, on one line, at most ``width`` characters.
 
@@ -220,12 +261,19 @@ def snippet(text: str, tag: str | None = None, width: int = 80) -> str:
 
 @dataclass
 class Part:
+    """One XML part of the .docx; ``uses`` says where Word shows a header or footer:
+    ``(section number, "default" | "first" | "even")`` for each section referring to it,
+    ``sections`` is how many sections the document has."""
+
     name: str
     kind: str
     xml: bytes
+    uses: tuple[tuple[int, str], ...] = ()
+    sections: int = 1
 
     def label(self) -> str:
-        """The part's name for the author: ``phần thân``, ``đầu trang (word/header1.xml)``."""
+        """The part's name as Word shows it: ``phần thân``, ``đầu trang``, ``chân trang trang
+        đầu``, ``đầu trang, phần 2``; the file name only for a part no section shows."""
         from baocao.i18n import _
 
         labels = {
@@ -235,7 +283,57 @@ class Part:
             "notes": _("chú thích"),
         }
         label = labels[self.kind]
-        return label if self.kind == "body" else f"{label} ({self.name})"
+        if self.kind in ("body", "notes"):
+            return label
+        if not self.uses:
+            return f"{label} ({self.name})"
+        kinds = {kind for _s, kind in self.uses}
+        if kinds == {"first"}:
+            label = _("{nhan} trang đầu").format(nhan=label)
+        elif kinds == {"even"}:
+            label = _("{nhan} trang chẵn").format(nhan=label)
+        numbers = sorted({n for n, _k in self.uses})
+        if self.sections > 1 and len(numbers) == 1:
+            label = _("{nhan}, phần {so}").format(nhan=label, so=numbers[0])
+        return label
+
+
+def _header_uses(package: object) -> tuple[dict[str, list[tuple[int, str]]], int]:
+    """For each header/footer part name, the sections (1-based) and kinds that show it."""
+    import posixpath
+
+    from lxml import etree
+
+    blobs = package.blobs  # type: ignore[attr-defined]
+    document = package.document  # type: ignore[attr-defined]
+    folder, base = posixpath.split(document)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    targets: dict[str, str] = {}
+    if rels_name in blobs:
+        rels = etree.fromstring(blobs[rels_name])
+        for rel in rels:
+            target = rel.get("Target", "")
+            target = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+            targets[rel.get("Id", "")] = target
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    root = etree.fromstring(blobs[document], parser)
+    uses: dict[str, list[tuple[int, str]]] = {}
+    shown: dict[tuple[str, str], str] = {}  # (tag, type) → part; a section inherits the last
+    sections = 0
+    for number, sect in enumerate(root.iter(f"{_W}sectPr"), 1):
+        sections = number
+        for ref in sect:
+            if ref.tag in (f"{_W}headerReference", f"{_W}footerReference"):
+                name = targets.get(ref.get(f"{_R}id", ""))
+                if name:
+                    shown[(ref.tag, ref.get(f"{_W}type", "default"))] = name
+        for (_tag, kind), name in shown.items():
+            uses.setdefault(name, []).append((number, kind))
+    return uses, max(sections, 1)
 
 
 def read_parts(path: Path) -> list[Part]:
@@ -243,9 +341,10 @@ def read_parts(path: Path) -> list[Part]:
     from baocao.docx_package import read_package
 
     package = read_package(path)
+    uses, sections = _header_uses(package)
     parts = [Part(package.document, "body", package.blobs[package.document])]
-    parts += [Part(n, "header", package.blobs[n]) for n in package.headers]
-    parts += [Part(n, "footer", package.blobs[n]) for n in package.footers]
+    for kind, names in (("header", package.headers), ("footer", package.footers)):
+        parts += [Part(n, kind, package.blobs[n], tuple(uses.get(n, ())), sections) for n in names]
     parts += [Part(n, "notes", package.blobs[n]) for n in package.notes]
     return parts
 
@@ -260,17 +359,56 @@ def prefix_of(tag: str) -> str | None:
     return m.group(2) if m else None
 
 
+def split_strings(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, each ``(piece, True)`` for a string literal in straight
+    quotes (quotes included, an unclosed one runs to the end) or ``(piece, False)``.
+
+    >>> split_strings("{{ a|default('x') ~ 'y }}")
+    [('{{ a|default(', False), ("'x'", True), (') ~ ', False), ("'y }}", True)]
+    """
+    out: list[tuple[str, bool]] = []
+    for m in _STRINGS.finditer(text):
+        piece = m.group(0)
+        out.append((piece, piece[0] in "'\""))
+    return out
+
+
+def docxtpl_quotes(tag: str) -> str:
+    """The tag with Word's curly quotes made straight, as docxtpl does before Jinja reads it."""
+    for curly, straight in DOCXTPL_QUOTES.items():
+        tag = tag.replace(curly, straight)
+    return tag
+
+
+def foreign_chars(tag: str) -> list[str]:
+    """The characters of :data:`FOREIGN` that stand outside a string literal of the tag,
+    in order, once each.
+
+    >>> foreign_chars("{{ so – 1 }} {{ x|default('–') }}"), foreign_chars("{{ «a» }}")
+    (['–'], ['«', '»'])
+    """
+    seen: list[str] = []
+    for piece, is_string in split_strings(docxtpl_quotes(tag)):
+        if not is_string:
+            seen += [c for c in piece if c in FOREIGN and c not in seen]
+    return seen
+
+
 def jinja_text(tag: str) -> str:
-    """The Jinja that docxtpl makes of a tag as typed in Word, on one line.
+    """The Jinja that docxtpl makes of a tag as typed in Word, on one line; characters that
+    Jinja cannot read outside a string (reported on their own) are made ASCII so the rest of
+    the tag can still be checked.
 
     >>> jinja_text("{%p if x %}"), jinja_text("{{ x|default(“a”) }}"), jinja_text("{% vm %}")
     ('{% if x %}', '{{ x|default("a") }}', '')
+    >>> jinja_text("{{ so – 1 }}"), jinja_text("{{ x|default('– …') }}")
+    ('{{ so - 1 }}', "{{ x|default('– …') }}")
     """
-    t = tag.replace("\n", " ")
-    for a in "“”„‟":
-        t = t.replace(a, '"')
-    for a in "‘’‚‛":
-        t = t.replace(a, "'")
+    t = docxtpl_quotes(tag.replace("\n", " "))
+    t = "".join(
+        piece if is_string else "".join(FOREIGN.get(c, c) for c in piece)
+        for piece, is_string in split_strings(t)
+    )
     t = _PREFIX.sub(r"{\1 ", t)
     if _SPECIAL.match(t):
         return ""

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import inspect
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baocao.lint_shapes import Obj, Scalar, Seq, Shape, Unknown, context_shape
+from baocao.lint_shapes import Obj, Scalar, Seq, Shape, Unknown, context_shape, paths
 
 __all__ = ["JINJA_GLOBALS", "NameIssue", "context_shape", "find_name_issues", "template_usage"]
 
@@ -41,20 +43,56 @@ JINJA_GLOBALS = frozenset(
 class NameIssue:
     """An unknown name, attribute or filter, at ``lineno`` of the parsed source."""
 
-    code: str  # unknown-variable, unknown-attribute, unknown-filter, unknown-test
+    code: str  # unknown-variable, unknown-attribute, unknown-filter, unknown-test,
+    # unknown-argument (of a filter), list-attribute
     lineno: int
     name: str  # dotted, as written: su_kien.diadiem
     suggestion: str | None = None
     known: tuple[str, ...] = ()
+    loop_of: str | None = None  # a loop variable used outside its loop: the list it may be
+    owner: str | None = None  # unknown-argument: the filter
+
+
+def plain(word: str) -> str:
+    """``word`` in lower case without Vietnamese marks: ``Địa_Điểm`` → ``dia_diem``.
+
+    >>> plain("Địa_Điểm")
+    'dia_diem'
+    """
+    word = word.lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _close(word: str, choices: list[str]) -> str | None:
+    same = [c for c in choices if plain(c) == plain(word)]
+    if same:
+        return same[0]
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not found:
         low = {c.replace("_", ""): c for c in choices}
-        found = difflib.get_close_matches(word.replace("_", ""), list(low), n=1, cutoff=0.75)
+        found = difflib.get_close_matches(plain(word).replace("_", ""), list(low), n=1, cutoff=0.75)
         found = [low[f] for f in found]
     return found[0] if found else None
+
+
+def _leaf_paths(top: Obj, word: str) -> list[str]:
+    """Dotted paths (not through lists) whose last key is ``word``, shortest first."""
+    key = plain(word)
+    found = [p for p, _s in paths(top) if "." in p and "[]" not in p and p.rsplit(".", 1)[1] == key]
+    return sorted(found, key=lambda p: (p.count("."), p))[:3]
+
+
+def _list_with(top: Obj, attr: str) -> str | None:
+    """The shortest path of a list whose items have the key ``attr``."""
+    found = [
+        p
+        for p, s in paths(top)
+        if "[]" not in p
+        and isinstance(s, Seq)
+        and isinstance(s.item, Obj)
+        and attr in s.item.fields
+    ]
+    return min(found, key=lambda p: (p.count("."), len(p), p)) if found else None
 
 
 class _Walker:
@@ -84,24 +122,40 @@ class _Walker:
     def pop(self) -> None:
         self.scopes.pop()
 
+    def name(self, node: Any, attr: str | None = None) -> tuple[Shape, str | None]:
+        """A variable; ``attr``: the key read from it, for a better hint when unknown."""
+        found = self.lookup(node.name)
+        if found is not None:
+            return found, node.name
+        scope_names = [n for s in self.scopes for n in s]
+        choices = sorted(set(self.top.fields) | set(scope_names))
+        issue = NameIssue("unknown-variable", node.lineno, node.name)
+        close = _close(node.name, choices)
+        loop_of = _list_with(self.top, attr) if attr is not None else None
+        leaves = _leaf_paths(self.top, node.name)
+        if node.name == "loop":
+            issue.loop_of = ""
+        elif close is not None:
+            issue.suggestion = close
+        elif loop_of is not None:
+            issue.loop_of = loop_of
+        elif leaves:
+            issue.suggestion = leaves[0]
+            issue.known = tuple(leaves)
+        self.issues.append(issue)
+        return Unknown(), None
+
     # expressions: return the shape and the dotted name as written (for messages)
     def expr(self, node: Any) -> tuple[Shape, str | None]:
         from jinja2 import nodes
 
         if isinstance(node, nodes.Name):
-            found = self.lookup(node.name)
-            if found is None:
-                scope_names = [n for s in self.scopes for n in s]
-                choices = sorted(set(self.top.fields) | set(scope_names))
-                self.issues.append(
-                    NameIssue(
-                        "unknown-variable", node.lineno, node.name, _close(node.name, choices)
-                    )
-                )
-                return Unknown(), None
-            return found, node.name
+            return self.name(node)
         if isinstance(node, nodes.Getattr):
-            base, dotted = self.expr(node.node)
+            if isinstance(node.node, nodes.Name):
+                base, dotted = self.name(node.node, attr=node.attr)
+            else:
+                base, dotted = self.expr(node.node)
             return self.attr(base, dotted, node.attr, node.lineno)
         if isinstance(node, nodes.Getitem):
             base, dotted = self.expr(node.node)
@@ -195,6 +249,29 @@ class _Walker:
             self.issues.append(
                 NameIssue(code, node.lineno, node.name, _close(node.name, choices), tuple(shown))
             )
+            return
+        if isinstance(node, nodes.Filter) and node.kwargs:
+            from baocao.filters import FILTERS
+
+            func = FILTERS.get(node.name)
+            if func is None or func is not table[node.name]:
+                return
+            params = list(inspect.signature(func).parameters.values())[1:]
+            if any(p.kind is p.VAR_KEYWORD for p in params):
+                return
+            names = [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
+            for kw in node.kwargs:
+                if kw.key not in names:
+                    self.issues.append(
+                        NameIssue(
+                            "unknown-argument",
+                            node.lineno,
+                            kw.key,
+                            _close(kw.key, names),
+                            tuple(names),
+                            owner=node.name,
+                        )
+                    )
 
     def target(self, node: Any, shape: Shape) -> None:
         from jinja2 import nodes
@@ -298,8 +375,10 @@ def find_name_issues(ast: Any, env: Any, top: Obj | None = None) -> list[NameIss
 
 
 def template_usage(path: Path | str) -> tuple[list[str], list[str]]:
-    """The context names (dotted, as written from a top-level key) and the filters the
-    template at ``path`` uses, each sorted. Parts that do not parse are skipped."""
+    """The context names and the filters the template at ``path`` uses, each sorted. Names
+    are dotted from a top-level key; what a loop variable reads is named through its list
+    (``nhan_vat[].ho_ten`` for ``{% for n in nhan_vat %}{{ n.ho_ten }}``). Parts that do
+    not parse are skipped."""
     from jinja2 import TemplateSyntaxError, nodes
 
     from baocao.engine import make_env
@@ -309,14 +388,49 @@ def template_usage(path: Path | str) -> tuple[list[str], list[str]]:
     top = context_shape()
     names: set[str] = set()
     filters: set[str] = set()
+    aliases: dict[str, str] = {}  # loop and set variables → the path they stand for
 
     def dotted(node: Any) -> str | None:
         if isinstance(node, nodes.Name):
-            return node.name
+            if node.name in aliases:
+                return aliases[node.name]
+            return node.name if node.name in top.fields else None
         if isinstance(node, nodes.Getattr):
             base = dotted(node.node)
             return f"{base}.{node.attr}" if base else None
+        if isinstance(node, nodes.Getitem):
+            base = dotted(node.node)
+            arg = node.arg
+            if base and isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+                return f"{base}.{arg.value}"
+            return f"{base}[]" if base and isinstance(arg, nodes.Const) else None
+        if isinstance(node, nodes.Filter) and node.name in {"default", "d"}:
+            return dotted(node.node)
         return None
+
+    def walk(node: Any) -> None:
+        if isinstance(node, nodes.Filter):
+            filters.add(node.name)
+        if isinstance(node, nodes.For):
+            walk(node.iter)
+            source = dotted(node.iter)
+            if source and isinstance(node.target, nodes.Name):
+                aliases[node.target.name] = f"{source}[]"
+            for child in [*([node.test] if node.test else []), *node.body, *node.else_]:
+                walk(child)
+            return
+        if isinstance(node, nodes.Assign) and isinstance(node.target, nodes.Name):
+            walk(node.node)
+            source = dotted(node.node)
+            if source:
+                aliases[node.target.name] = source
+            return
+        if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
+            name = dotted(node)
+            if name:
+                names.add(name)
+        for child in node.iter_child_nodes():
+            walk(child)
 
     for part in read_parts(Path(path)):
         tags = find_tags(read_paragraphs(part.xml))
@@ -326,12 +440,11 @@ def template_usage(path: Path | str) -> tuple[list[str], list[str]]:
             ast = env.parse(jinja_source(tags))
         except TemplateSyntaxError:
             continue
-        for filter_node in ast.find_all(nodes.Filter):
-            filters.add(filter_node.name)
-        for node in ast.find_all((nodes.Getattr, nodes.Name)):
-            name = dotted(node)
-            if name and name.split(".")[0] in top.fields:
-                names.add(name)
-    # keep only the longest chains: su_kien.ten covers su_kien
-    longest = {n for n in names if not any(m.startswith(n + ".") for m in names)}
+        walk(ast)
+    # keep only the longest chains: su_kien.ten covers su_kien, nhan_vat[].ho_ten nhan_vat
+    longest = {
+        n
+        for n in names
+        if not any(m.startswith(n + ".") or m.startswith(n + "[]") for m in names if m != n)
+    }
     return sorted(longest), sorted(filters)

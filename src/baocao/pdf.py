@@ -3,9 +3,10 @@
 :func:`to_pdf` converts several .docx files per ``soffice`` call, each converter with its own
 user profile (two LibreOffice processes sharing a profile block each other), under a timeout.
 ``soffice`` exits with 0 even when it could not open a file, so every PDF is checked: it must
-exist, be non-empty and be a readable PDF with at least one page. PDFs are written through a
-private temporary folder and moved into place, so a reader never sees half a file and an
-existing PDF is replaced only with ``force``.
+exist, be non-empty and be a readable PDF with at least the pages its hard page breaks
+demand (:func:`min_pages`). PDFs are written through a private temporary folder and moved into
+place, so a reader never sees half a file and an existing PDF is replaced only with ``force``.
+An interrupt (Ctrl-C) kills the running converters at once; their temporary folder goes.
 
 >>> converter_command("/usr/bin/soffice", Path("/tmp/p"), Path("/tmp/o"), [Path("a.docx")])[:3]
 ['/usr/bin/soffice', '-env:UserInstallation=file:///tmp/p', '--headless']
@@ -15,17 +16,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from baocao.errors import ExportError, Problem
 
-__all__ = ["APT_HINT", "converter_command", "find_soffice", "page_count", "to_pdf"]
+__all__ = ["APT_HINT", "converter_command", "find_soffice", "min_pages", "page_count", "to_pdf"]
 
 APT_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 DEFAULT_TIMEOUT = 180.0
@@ -33,17 +36,29 @@ ENV_VAR = "BAOCAO_SOFFICE"
 
 
 def find_soffice() -> str:
-    """The LibreOffice executable: ``$BAOCAO_SOFFICE``, else ``soffice`` or ``libreoffice`` on
-    ``PATH``; :class:`ExportError` (with the command that installs it) when there is none."""
+    """The LibreOffice executable: ``$BAOCAO_SOFFICE`` (a path or a command name), else
+    ``soffice`` or ``libreoffice`` on ``PATH``; :class:`ExportError` (with the command that
+    installs it) when there is none, or when ``$BAOCAO_SOFFICE`` names nothing runnable."""
     from baocao.i18n import _
 
-    exe = os.environ.get(ENV_VAR) or shutil.which("soffice") or shutil.which("libreoffice")
+    lenh = f"sudo {APT_HINT}"
+    configured = os.environ.get(ENV_VAR, "").strip()
+    if configured:
+        exe = shutil.which(configured)
+        if exe is None:
+            message = _(
+                "{bien}={duong_dan}: không chạy được LibreOffice ở đây; sửa biến này hoặc cài "
+                "LibreOffice bằng: {lenh}"
+            ).format(bien=ENV_VAR, duong_dan=configured, lenh=lenh)
+            raise ExportError([Problem(message, code="no-libreoffice")])
+        return exe
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
         raise ExportError(
             [
                 Problem(
                     _("không tìm thấy LibreOffice (soffice) để xuất PDF; cài bằng: {lenh}").format(
-                        lenh=f"sudo {APT_HINT}"
+                        lenh=lenh
                     ),
                     code="no-libreoffice",
                 )
@@ -78,22 +93,84 @@ def page_count(pdf: Path | str) -> int:
         return 0
 
 
-def _run(cmd: list[str], timeout: float) -> tuple[int | None, str]:
-    """Run ``cmd`` in its own process group; kill the whole group on timeout."""
-    proc = subprocess.Popen(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+_PAGE_BREAK = re.compile(
+    rb'<w:br\b[^>]*\bw:type="page"|<w:pageBreakBefore(?:\s*/>|\s+w:val="(?:1|true|on)")'
+)
+
+
+def min_pages(docx: Path | str) -> int:
+    """The fewest pages the document can have: one, plus one per hard page break
+    (``<w:br w:type="page"/>``, "page break before" on a paragraph) in its body."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(docx) as package:
+            body = package.read("word/document.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return 1
+    return 1 + len(_PAGE_BREAK.findall(body))
+
+
+class _Running:
+    """The LibreOffice processes of one :func:`to_pdf` call, so that an interrupt (Ctrl-C)
+    ends them all instead of waiting for them or leaving them behind."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.procs: set[subprocess.Popen[bytes]] = set()
+        self.stopped = False
+
+    def start(self, cmd: list[str]) -> subprocess.Popen[bytes] | None:
+        """Start ``cmd`` in its own session (a terminal's Ctrl-C does not reach it); None
+        once :meth:`stop` was called."""
+        with self.lock:
+            if self.stopped:
+                return None
+            proc = subprocess.Popen(
+                cmd,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            self.procs.add(proc)
+            return proc
+
+    def finished(self, proc: subprocess.Popen[bytes]) -> None:
+        with self.lock:
+            self.procs.discard(proc)
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+            for proc in self.procs:
+                _kill(proc)
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill ``proc`` and everything it started (its process group)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _run(cmd: list[str], timeout: float, running: _Running | None = None) -> tuple[int | None, str]:
+    """Run ``cmd`` in its own process group; kill the whole group on timeout. Returns the
+    exit code (None on timeout or when stopped) and the output."""
+    running = running or _Running()
+    try:
+        proc = running.start(cmd)
+    except OSError as exc:  # not runnable after all (a directory, a script without #!)
+        return 127, f"{cmd[0]}: {exc.strerror or exc}"
+    if proc is None:
+        return None, ""
     try:
         out, _err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
+        _kill(proc)
         proc.communicate()
         return None, ""
+    finally:
+        running.finished(proc)
     return proc.returncode, out.decode("utf-8", "replace")
 
 
@@ -115,32 +192,44 @@ def _batches(paths: Sequence[Path], converters: int) -> list[list[Path]]:
 
 
 def _convert(
-    exe: str, files: list[Path], work: Path, index: int, timeout: float
+    exe: str, files: list[Path], work: Path, index: int, timeout: float, running: _Running
 ) -> tuple[dict[Path, Path], list[Problem]]:
     """One converter: one soffice call with profile ``work/profile-N``; the PDFs it made."""
-    from baocao.i18n import _
-
     profile = work / f"profile-{index}"
     outdir = work / f"out-{index}"
     outdir.mkdir(parents=True, exist_ok=True)
-    code, log = _run(converter_command(exe, profile, outdir, files), timeout)
+    code, log = _run(converter_command(exe, profile, outdir, files), timeout, running)
     made: dict[Path, Path] = {}
     problems: list[Problem] = []
     for src in files:
         pdf = outdir / f"{src.stem}.pdf"
-        if code is None:
-            message = _("LibreOffice không xong sau {giay:g} giây").format(giay=timeout)
-        elif not pdf.is_file() or pdf.stat().st_size == 0:
-            message = _("LibreOffice không tạo được PDF (mã thoát {ma}): {log}").format(
-                ma=code, log=" ".join(log.split())[-300:] or "-"
-            )
-        elif page_count(pdf) < 1:
-            message = _("PDF do LibreOffice tạo ra bị hỏng hoặc không có trang nào")
-        else:
+        message = _pdf_problem(src, pdf, code, log, timeout)
+        if message is None:
             made[src] = pdf
-            continue
-        problems.append(Problem(message, path=str(src), code="pdf"))
+        else:
+            problems.append(Problem(message, path=str(src), code="pdf"))
     return made, problems
+
+
+def _pdf_problem(src: Path, pdf: Path, code: int | None, log: str, timeout: float) -> str | None:
+    """What is wrong with the PDF LibreOffice made of ``src`` (None: nothing)."""
+    from baocao.i18n import _
+
+    if code is None:
+        return _("LibreOffice không xong sau {giay:g} giây").format(giay=timeout)
+    if not pdf.is_file() or pdf.stat().st_size == 0:
+        return _("LibreOffice không tạo được PDF (mã thoát {ma}): {log}").format(
+            ma=code, log=" ".join(log.split())[-300:] or "-"
+        )
+    pages = page_count(pdf)
+    if pages < 1:
+        return _("PDF do LibreOffice tạo ra bị hỏng hoặc không có trang nào")
+    expected = min_pages(src)
+    if pages < expected:
+        return _("PDF chỉ có {so} trang, văn bản có ít nhất {toi_thieu} trang").format(
+            so=pages, toi_thieu=expected
+        )
+    return None
 
 
 def _is_docx(path: Path) -> bool:
@@ -157,15 +246,19 @@ def _check(
     sources: list[Path], targets: list[Path], force: bool
 ) -> tuple[list[Path], list[Problem]]:
     """The sources that can be converted, and a problem for each one that cannot."""
+    from baocao.errors import RenderError
     from baocao.i18n import _
-    from baocao.writing import _exists_error
+    from baocao.writing import check_target
 
     problems: list[Problem] = []
     todo: list[Path] = []
     for src, target in zip(sources, targets, strict=True):
-        if not force and target.exists():
-            problems += _exists_error(target).problems
-        elif not src.is_file():
+        try:
+            check_target(target, force=force)
+        except RenderError as exc:
+            problems += exc.problems
+            continue
+        if not src.is_file():
             problems.append(Problem(_("không có tệp để xuất PDF"), path=str(src), code="pdf"))
         elif not _is_docx(src):  # LibreOffice would happily "convert" it as plain text
             problems.append(Problem(_("không phải tệp Word (.docx)"), path=str(src), code="pdf"))
@@ -204,15 +297,22 @@ def to_pdf(
         work = Path(tmp)
         groups = _batches(todo, converters)
         if groups:
-            with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+            running = _Running()
+            pool = ThreadPoolExecutor(max_workers=len(groups))
+            try:
                 runs = [
-                    pool.submit(_convert, exe, group, work, i, timeout)
+                    pool.submit(_convert, exe, group, work, i, timeout, running)
                     for i, group in enumerate(groups)
                 ]
                 for run in runs:
                     got, bad = run.result()
                     made.update(got)
                     problems += bad
+            except BaseException:  # Ctrl-C: end every LibreOffice now, then clean up
+                running.stop()
+                raise
+            finally:
+                pool.shutdown(wait=True)
         for src, target in zip(sources, targets, strict=True):
             pdf = made.get(src)
             if pdf is not None:

@@ -93,11 +93,10 @@ def render(
 ) -> Path:
     """Render ``event`` with ``template`` and write it to ``out`` atomically. An existing
     ``out`` is replaced only with ``force``; nothing is written when rendering fails."""
-    from baocao.writing import _exists_error
+    from baocao.writing import check_target
 
     out = Path(out)
-    if not force and out.exists():  # fail before the work, not after
-        raise _exists_error(out)
+    check_target(out, force=force)  # fail before the work, not after
     data = render_bytes(event, template=template, dirs=dirs)
     return write_atomic(out, data, force=force)
 

@@ -31,23 +31,32 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     for the clerk when ``so`` is absent: ``Số    -BC/BDVTU``, ``Số:      /BC-UBND``
 ``dong_ngay``  ``Cà Mau, ngày 01 tháng 11 năm 2024``; when ``ngay`` is absent
     ``Cà Mau, ngày      tháng      năm 2024`` (the event's year, never today's)
-``ngay_phat_bieu``  date line of the speech (``ngay``, else the first day)
+``ngay_phat_bieu``  date line of the speech: the day it is given (its own ``ngay`` under
+    ``van_ban.phat-bieu-khai-mac``, else the first day; ``chung.ngay`` is a release date)
 ``trich_yeu``  subject line; default from the side file's ``trich_yeu_mau``
-    (``Về việc tổ chức …``; Party: lower-case first letter)
+    (``Về việc tổ chức …``); Party: lower-case first letter, also for a ``trich_yeu``
+    written with a capital, unless it starts with a name (``Đảng bộ …``, ``Ban Thường vụ …``)
 ``kinh_gui``  addressees as given: ``["Thường trực Tỉnh ủy"]``
 ``kinh_gui_mot``  the addressee when there is exactly one, else ``""``
 ``kinh_gui_dong``  lines when there are several, else ``[]``: ``["- A,", "- B."]``
 ``noi_nhan``  Nơi nhận lines with the format's punctuation, ``- Như trên`` first
-    when there is a Kính gửi: ``["- Như trên,", "- Lưu VT, BDV."]``
+    when there is a Kính gửi (a recipient Kính gửi already names is then left out, notes
+    such as ``(để báo cáo)`` ignored): ``["- Như trên,", "- Lưu VT, BDV."]``
 ``ky``  signer: ``quyen_han`` (prefix line such as ``K/T TRƯỞNG BAN`` or
-    ``KT. CHỦ TỊCH``, ``""`` without one), ``chuc_vu`` (upper case), ``ho_ten``
+    ``KT. CHỦ TỊCH``, ``""`` without one), ``chuc_vu`` (upper case; ``""`` for ``Q.``,
+    whose ``Q. CHỦ TỊCH`` is the whole title), ``ho_ten``
 ``dau_ket``  closing mark of the body: ``.`` (Party), ``./.`` (state)
 ``theo_vai_tro``  people by role: ``khai_mac``, ``chu_tri``, ``chi_dao``, ``du``,
     ``be_mac``, ``bao_cao_vien`` (each a list, maybe empty)
 ``nguoi_khai_mac``  the first person with ``vai_tro: khai_mac``, or None
-``nguoi_phat_bieu``  people with ``phat_bieu``, each with a sentence ``cau``
+``nguoi_phat_bieu``  people with ``phat_bieu``, opener first, each with ``cau``
+    (``Phát biểu khai mạc, đồng chí A, Trưởng Ban, nhấn mạnh: …``; ``Phát biểu bế mạc …``)
+    and ``cau_ngan`` (name only, for right after the sentence that introduced them:
+    ``Đồng chí A nhấn mạnh: …``)
 ``thoi_gian``  ``mo_dau`` (``Sáng 1/11``), ``khoang`` (``từ ngày 1 đến ngày 3/11``),
-    ``khoang_nam`` (``… 3/11/2024``), ``so_ngay`` (3), ``mot_ngay`` (bool)
+    ``khoang_nam`` (``… 3/11/2024``), ``so_ngay`` (3), ``mot_ngay`` (bool), ``buoi``
+    (``chiều`` for a one-day event with a time, else ``""``), ``khi_nam``
+    (``chiều ngày 5/2/2025``, else ``khoang_nam``)
 ``cau``  ready sentences (below)
 ``noi_dung_dong``  topics as list lines ``- A;`` … ``- Z.``
 ``muc_dich_dong``  aims as list lines
@@ -60,18 +69,27 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     ``chuan_bi``, ``thoi_gian``, ``thanh_phan``, ``noi_dung``, ``ket_qua``,
     ``hoc_tap``, ``danh_gia``, ``uu_diem``, ``han_che``, ``nguyen_nhan``,
     ``kinh_phi``, ``bai_hoc``, ``kien_nghi``
-``tieu_de_tin``  headline of the news item: ``Khai mạc lớp bồi dưỡng …``
+``tieu_de_tin``  headline of the news item: ``Khai mạc lớp bồi dưỡng …``; a one-day
+    event is named as it is (``Hội nghị triển khai …``)
 ``ten_su_kien``  event name with a capital first letter
 ``cai_dat``  layout settings: profile defaults, then the side file's ``cai_dat``
 
 ``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
-topics), ``khai_mac`` (who opened it; "chủ trì và phát biểu khai mạc" when the chair opened
+topics; a one-day event: ``Tại hội nghị, các đại biểu …``), ``noi_dung`` (topics alone),
+``khai_mac`` (who opened it; "chủ trì và phát biểu khai mạc" when the chair opened
 it, who is then left out of ``tham_du``), ``tham_du`` (list: who directed, chaired, attended),
-``thong_cao_mo_dau`` (press-release lead, with the year), ``bao_cao_vien`` (lecturers),
-``chao_mung`` (welcome of the speech), ``nguoi_nghe`` (``các đồng chí đại biểu và các đồng chí
-học viên``), ``chuong_trinh`` (programme line of the speech), ``bao_cao_mo`` (opening of the
-report), ``thoi_gian_dia_diem``, ``thanh_phan``, ``so_luong``, ``noi_dung_mo``, ``hoc_tap``,
-``kinh_phi``. Absent data gives ``""``.
+``thong_cao_mo_dau`` (press-release lead, with the year and the part of a one-day event's
+day), ``bao_cao_vien`` (lecturers), ``chao_mung`` (welcome of the speech), ``nguoi_nghe``
+(``các đồng chí đại biểu và các đồng chí học viên``), ``chuong_trinh`` (programme line of the
+speech), ``muc_dich`` (the speech's line before its aims), ``de_nghi`` (the speech's requests
+to the participants), ``bao_cao_mo`` (opening of the report), ``thoi_gian_dia_diem``,
+``thanh_phan``, ``so_luong``, ``noi_dung_mo``, ``hoc_tap``, ``kinh_phi``. Absent data gives
+``""``.
+
+A course (nguoi_du "học viên", or "lớp", "khóa", "tập huấn", "bồi dưỡng", "đào tạo" in the
+name) is "nghiên cứu, học tập" with "chuyên đề" taught by lecturers; any other event (hội
+nghị, hội thảo, lễ) is "nghe và thảo luận" "nội dung" presented by them, and its speech asks
+for ideas, not for keeping the rules of a class.
 """
 
 from __future__ import annotations
@@ -139,6 +157,15 @@ def _van_ban(event: Any, data: dict[str, Any], name: str) -> dict[str, Any]:
     return merged
 
 
+def _ngay_rieng(event: Any, data: dict[str, Any], name: str) -> Any:
+    """The ``ngay`` of this template's own ``van_ban`` entry (``chung`` left out)."""
+    models = getattr(event, "van_ban", None)
+    entry = models.get(name) if isinstance(models, dict) else None
+    if entry is not None and hasattr(entry, "ngay"):
+        return entry.ngay
+    return ((data.get("van_ban") or {}).get(name) or {}).get("ngay")
+
+
 def _ky(van_ban: dict[str, Any], the_thuc: str) -> dict[str, str]:
     nk = van_ban.get("nguoi_ky") or {}
     code = str(nk.get("quyen_han") or "").upper().replace("/", "").replace(".", "").strip()
@@ -148,9 +175,66 @@ def _ky(van_ban: dict[str, Any], the_thuc: str) -> dict[str, str]:
         dong = f"{prefix} {str(nk.get('thay_cho') or '').upper()}".strip()
     return {
         "quyen_han": dong,
-        "chuc_vu": str(nk.get("chuc_vu") or "").upper(),
+        # "Q. CHỦ TỊCH" is the acting head's whole title (NĐ 30 Phụ lục I §II.7b): no second line
+        "chuc_vu": "" if code == "Q" else str(nk.get("chuc_vu") or "").upper(),
         "ho_ten": str(nk.get("ho_ten") or ""),
     }
+
+
+#: names that keep their capital at the start of a Party trích yếu
+_LUON_HOA = (
+    "Đảng", "Nhà nước", "Nhân dân", "Quốc hội", "Chính phủ", "Trung ương", "Mặt trận",
+    "Bác Hồ", "Hồ Chí Minh", "Bộ Chính trị", "Ban Bí thư", "Việt Nam",
+)  # fmt: skip
+
+
+def _trich_yeu_dang(s: str) -> str:
+    """HD 36: a Party trích yếu starts lower case, also when the event file wrote it with a
+    capital (``Kết quả Hội nghị …`` → ``kết quả Hội nghị …``); a name keeps its capitals
+    (``Đảng bộ …``, ``Ban Thường vụ …``, ``UBND …``).
+
+    >>> _trich_yeu_dang("Kết quả Hội nghị tổng kết"), _trich_yeu_dang("Ban Thường vụ Tỉnh ủy")
+    ('kết quả Hội nghị tổng kết', 'Ban Thường vụ Tỉnh ủy')
+    >>> _trich_yeu_dang("Đảng bộ tỉnh"), _trich_yeu_dang("UBND tỉnh")
+    ('Đảng bộ tỉnh', 'UBND tỉnh')
+    """
+    words = s.split()
+    if not words:
+        return s
+    if len(words) > 1 and words[1][:1].isupper():  # "Ban Thường vụ", "Hội Nông dân"
+        return s
+    if sum(ch.isupper() for ch in words[0]) > 1:  # an abbreviation
+        return s
+    for name in _LUON_HOA:
+        if s.startswith(name) and not s[len(name) : len(name) + 1].isalnum():
+            return s
+    return thuong_dau(s)
+
+
+def _ten_goc(s: str) -> str:
+    """A recipient without its trailing ``(để báo cáo)``/``(b/c)`` note, for comparison."""
+    import re
+
+    return re.sub(r"\s*\([^)]*\)\s*$", "", bo_dau_cuoi(s)).strip().casefold()
+
+
+def _noi_nhan(
+    vb: dict[str, Any], kinh_gui: list[str], settings: dict[str, Any], luu: str
+) -> list[str]:
+    """Nơi nhận lines: ``- Như trên`` first when there is a Kính gửi, then the recipients
+    that Kính gửi has not already named, then the ``Lưu`` line."""
+    sep = str(settings["dau_cach_noi_nhan"])
+    items = [x for x in vb["noi_nhan"] if x and x.strip()]
+    nhu_tren = bool(items) and bo_dau_cuoi(items[0]).lower() == "như trên"
+    if nhu_tren and not settings.get("co_kinh_gui", True):
+        items, nhu_tren = items[1:], False
+    if kinh_gui and settings.get("nhu_tren_khi_kinh_gui") and not nhu_tren:
+        items.insert(0, "Như trên")
+        nhu_tren = True
+    if nhu_tren:  # "Như trên" already sends it to every addressee
+        named = {_ten_goc(x) for x in kinh_gui}
+        items = items[:1] + [x for x in items[1:] if _ten_goc(x) not in named]
+    return [f"- {bo_dau_cuoi(x)}{sep}" for x in items] + [luu]
 
 
 def _nam_trong(su_kien: dict[str, Any], setting: str) -> int:
@@ -221,17 +305,15 @@ def context(
     trich_yeu = vb.get("trich_yeu") or str(
         settings.get("trich_yeu_mau") or "Về việc tổ chức {ten}"
     ).format(ten=sk["ten"], goi_tat=sk["goi_tat"])
-    if dang and not vb.get("trich_yeu"):
-        trich_yeu = thuong_dau(trich_yeu)
+    if dang:
+        trich_yeu = _trich_yeu_dang(trich_yeu)
     sep = str(settings["dau_cach_noi_nhan"])
-    kinh_gui = [bo_dau_cuoi(x) for x in vb["kinh_gui"] if x and x.strip()]
-    noi_nhan_items = list(vb["noi_nhan"])
-    nhu_tren = bool(noi_nhan_items) and bo_dau_cuoi(noi_nhan_items[0]).lower() == "như trên"
-    if kinh_gui and settings.get("nhu_tren_khi_kinh_gui") and not nhu_tren:
-        noi_nhan_items.insert(0, "Như trên")
-    noi_nhan = [f"- {bo_dau_cuoi(x)}{sep}" for x in noi_nhan_items if x and x.strip()] + [
-        prof.luu_mau.format(luu=bo_dau_cuoi(vb.get("luu") or "VT"))
-    ]
+    # a template without a Kính gửi block (the press release) has no addressees for "Như trên"
+    co_kinh_gui = settings.get("co_kinh_gui", True)
+    kinh_gui = [bo_dau_cuoi(x) for x in vb["kinh_gui"] if x and x.strip()] if co_kinh_gui else []
+    noi_nhan = _noi_nhan(
+        vb, kinh_gui, settings, prof.luu_mau.format(luu=bo_dau_cuoi(vb.get("luu") or "VT"))
+    )
 
     ctx: dict[str, Any] = {
         **data,
@@ -254,8 +336,9 @@ def context(
             vb.get("so"), getattr(spec, "viet_tat", None), co_quan["viet_tat"]
         ),
         "dong_ngay": dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam),
+        # a speech is dated the day it is given: its own ngay, not the release date of chung
         "ngay_phat_bieu": dia_danh_ngay(
-            co_quan["dia_danh"], ngay or as_date(sk["bat_dau"]), nam=nam
+            co_quan["dia_danh"], _ngay_rieng(event, data, name) or as_date(sk["bat_dau"])
         ),
         "trich_yeu": trich_yeu,
         "kinh_gui": kinh_gui,
@@ -275,7 +358,9 @@ def context(
         "so_lieu": figures,
         "bang_ket_qua": bang,
         "muc": muc,
-        "tieu_de_tin": bc.get("tieu_de") or hoa_dau(f"khai mạc {sk['ten']}"),
+        # "Khai mạc …" for an event that lasts; a one-day event is named as it is
+        "tieu_de_tin": bc.get("tieu_de")
+        or hoa_dau(sk["ten"] if tg["mot_ngay"] else f"khai mạc {sk['ten']}"),
         "ten_su_kien": hoa_dau(sk["ten"]),
         "cai_dat": settings,
     }

@@ -11,14 +11,21 @@ from baocao.i18n import _
 
 __all__ = ["export_template", "word_files"]
 
+_WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dotx", ".odt", ".fodt", ".rtf", ".dox", ".dcx")
+
 
 def word_files(target: str | Path, *, dirs: Sequence[Path | str] = ()) -> list[Path]:
     """The Word files ``target`` names: a ``.docx`` file, every ``.docx`` in a folder (not
-    Word's ``~$`` lock files), or the files of the template called ``target``."""
+    Word's ``~$`` lock files), or the files of the template called ``target``. A target with
+    a folder or a file extension in it is a file, even a missing one (a mistyped path).
+
+    >>> word_files("mau/thong-cao.dox")
+    [PosixPath('mau/thong-cao.dox')]
+    """
     path = Path(target)
     if path.is_dir():
         return sorted(p for p in path.glob("*.docx") if not p.name.startswith(("~$", ".")))
-    if path.suffix.lower() == ".docx" or path.exists():
+    if path.exists() or len(path.parts) > 1 or path.suffix.lower() in _WORD_SUFFIXES:
         return [path]
     from baocao.registry import find_template
 

@@ -15,6 +15,7 @@ b'two'
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import tempfile
@@ -22,15 +23,59 @@ from pathlib import Path
 
 from baocao.errors import Problem, RenderError
 
-__all__ = ["write_atomic"]
+__all__ = ["check_target", "write_atomic"]
 
 
 def _exists_error(path: Path) -> RenderError:
     from baocao.i18n import _
 
+    if path.is_dir():
+        return RenderError(
+            [Problem(_("đây là thư mục, không phải tệp"), path=str(path), code="is-folder")]
+        )
     return RenderError(
         [Problem(_("tệp đã có; dùng --force để ghi đè"), path=str(path), code="exists")]
     )
+
+
+def check_target(path: Path | str, *, force: bool = False) -> None:
+    """Raise :class:`RenderError` when ``path`` cannot take a new file: it is a folder, or it
+    exists and ``force`` is not given. Checked before the work, so nothing is rendered for
+    an output that would be refused."""
+    path = Path(path)
+    if path.is_dir() or (not force and path.exists()):
+        raise _exists_error(path)
+
+
+def _nearest_existing(folder: Path) -> Path:
+    """``folder``, or its nearest ancestor that exists (a folder, or a file in the way)."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate
+    return folder
+
+
+def _os_error(path: Path, exc: OSError) -> RenderError:
+    """An ``OSError`` met while writing ``path``, said in the user's language."""
+    from baocao.i18n import _
+
+    there = _nearest_existing(path.parent)
+    code = exc.errno
+    if not there.is_dir() and code in (errno.EEXIST, errno.ENOTDIR):
+        message = _("{tep} là một tệp, không phải thư mục").format(tep=there)
+    elif code in (errno.EACCES, errno.EPERM):
+        message = _("không có quyền ghi vào thư mục {thu_muc}").format(thu_muc=there)
+    elif code == errno.EROFS:
+        message = _("ổ đĩa chỉ cho đọc, không ghi được")
+    elif code in (errno.ENOSPC, errno.EDQUOT):
+        message = _("ổ đĩa đã đầy")
+    elif code == errno.EISDIR:
+        message = _("đây là thư mục, không phải tệp")
+    elif code == errno.ENAMETOOLONG:
+        message = _("tên tệp quá dài")
+    else:
+        message = _("không ghi được tệp: {loi}").format(loi=exc.strerror or exc)
+    return RenderError([Problem(message, path=str(path), code="os")])
 
 
 def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
@@ -38,11 +83,8 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
     rename). An existing ``path`` is replaced only with ``force``; otherwise
     :class:`RenderError` and nothing is touched. On any error the temporary file is removed
     and an old ``path`` is left as it was."""
-    from baocao.i18n import _
-
     path = Path(path)
-    if not force and path.exists():
-        raise _exists_error(path)
+    check_target(path, force=force)
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -50,9 +92,7 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
             dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )
     except OSError as exc:
-        raise RenderError(
-            [Problem(_("không ghi được tệp: {loi}").format(loi=exc.strerror), path=str(path))]
-        ) from exc
+        raise _os_error(path, exc) from exc
     tmp_path = Path(tmp.name)
     try:
         with tmp:
@@ -76,9 +116,7 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
         with contextlib.suppress(OSError):
             tmp_path.unlink()
         if isinstance(exc, OSError):
-            raise RenderError(
-                [Problem(_("không ghi được tệp: {loi}").format(loi=exc.strerror), path=str(path))]
-            ) from exc
+            raise _os_error(path, exc) from exc
         raise
     with contextlib.suppress(OSError):
         tmp_path.unlink()

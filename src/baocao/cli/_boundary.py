@@ -1,9 +1,17 @@
-"""The one place where library errors become text on stderr and an exit code."""
+"""The one place where library errors become text and an exit code.
+
+Exit codes: 0 done; 1 an error (a file that exists, a folder that cannot be written,
+LibreOffice missing, or a bug); 2 a usage mistake (click); 3 invalid input (an event file or
+a template); 130 interrupted (Ctrl-C). No traceback reaches the user unless
+``BAOCAO_DEBUG=1`` asks for it.
+"""
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -14,26 +22,60 @@ from baocao.errors import BaocaoError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+EXIT_INTERRUPTED = 130
+
 
 def print_problems(error: BaocaoError, *, fmt: str = "text") -> None:
-    """Write every problem of ``error`` to stderr, one per line (or as JSON)."""
+    """Write every problem of ``error``: one per line on stderr, or (``fmt="json"``) one
+    JSON list on stdout, where a CI job or an editor reads it."""
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in error.problems], ensure_ascii=False), err=True)
+        click.echo(json.dumps([p.as_dict() for p in error.problems], ensure_ascii=False))
     else:
         for problem in error.problems:
             click.echo(str(problem), err=True)
 
 
+def interrupted_message() -> str:
+    from baocao.i18n import _
+
+    return _("đã dừng (Ctrl-C); các tệp đã viết xong được giữ nguyên, không có tệp nào viết dở")
+
+
 def errors_to_exit(func: F) -> F:
-    """Decorate a command: a ``BaocaoError`` prints its problems and exits with its code."""
+    """Decorate a command: a ``BaocaoError`` prints its problems and exits with its code;
+    Ctrl-C exits with 130 and says that nothing was left half-written; any other exception
+    is a bug, said in one line (exit 1), with its traceback only under ``BAOCAO_DEBUG=1``."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except BaocaoError as error:
-            fmt = kwargs.get("output_format") or "text"
-            print_problems(error, fmt=fmt)
+            print_problems(error, fmt=kwargs.get("output_format") or "text")
             sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo(interrupted_message(), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # the reader of our output went away: click's rule
+                raise
+            _unexpected(exc)
+        except Exception as exc:
+            _unexpected(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _unexpected(exc: Exception) -> None:
+    from baocao.i18n import _
+
+    if os.environ.get("BAOCAO_DEBUG"):
+        raise exc
+    message = _(
+        "lỗi không lường trước: {loi}; chạy lại với BAOCAO_DEBUG=1 để xem chi tiết và báo lỗi "
+        "kèm lệnh đã chạy"
+    ).format(loi=f"{type(exc).__name__}: {exc}")
+    click.echo(message, err=True)
+    sys.exit(1)

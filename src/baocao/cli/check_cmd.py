@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from baocao.cli._boundary import errors_to_exit
+from baocao.errors import BaocaoError, RenderError, TemplateError
 
 _FORMAT = click.option(
     "--format",
@@ -35,6 +37,7 @@ def check(
 ) -> None:
     """Kiểm tra mẫu .docx (một thư mục mẫu, hoặc tên mẫu): cú pháp, biến, bộ lọc, dấu nháy
     cong…, kèm vị trí trong Word. Mã thoát 0 khi không có lỗi, 3 khi có."""
+    from baocao.i18n import _
     from baocao.lint import check_targets
 
     results = check_targets(templates, event=event, dirs=dirs)
@@ -48,8 +51,24 @@ def check(
     if output_format == "json":
         click.echo(json.dumps([p.as_dict() for p in all_problems], ensure_ascii=False, indent=2))
     elif all_problems:
-        click.echo(f"{len(all_problems)} lỗi.", err=True)
+        files = sum(1 for problems in results.values() if problems)
+        click.echo(_("{so} lỗi trong {tep} tệp.").format(so=len(all_problems), tep=files), err=True)
     sys.exit(3 if all_problems else 0)
+
+
+def _located(error: BaocaoError, event: Any, template: str, dirs: tuple[str, ...]) -> BaocaoError:
+    """The error of a failed preview, with each problem placed by ``check_template`` (the
+    tag, its paragraph or cell, in the author's words) when it finds them."""
+    from baocao.lint import check_template
+    from baocao.registry import find_template
+
+    try:
+        spec = find_template(template, dirs=dirs)
+    except BaocaoError:
+        return error
+    path = spec.files.get(event.the_thuc) or next(iter(spec.files.values()), None)
+    problems = check_template(path, event=event) if path is not None else []
+    return type(error)(problems) if problems else error
 
 
 @click.command()
@@ -68,7 +87,11 @@ def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
     from baocao.rendering import render_bytes
 
     ev = load_event(Path(event))
-    blocks = outline(render_bytes(ev, template=template, dirs=dirs))
+    try:
+        data = render_bytes(ev, template=template, dirs=dirs)
+    except (TemplateError, RenderError) as error:
+        raise _located(error, ev, template, dirs) from None
+    blocks = outline(data)
     console = Console(highlight=False, soft_wrap=False)
     for block in blocks:
         if block.kind == "table":

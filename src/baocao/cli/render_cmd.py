@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -11,12 +12,17 @@ from baocao.cli._boundary import errors_to_exit
 
 
 class _Report:
-    """Progress on a terminal (rich bar, then a table), plain ``✓ file`` lines otherwise;
-    the problems of a failed item always go to stderr, one per line."""
+    """What a person sees while documents are made. On a terminal: a rich progress bar with
+    each file written (``✓``) and each problem (``✗``) printed above it; otherwise plain lines,
+    files on stdout and problems on stderr. A problem is shown once, however many documents
+    it stops (a bad event fails every template). A closed stdout (``| head``) stops the
+    listing, not the rendering."""
 
     def __init__(self, tty: bool) -> None:
         self.tty = tty
         self.bar: Any = None
+        self.shown: set[str] = set()
+        self.stdout_gone = False
 
     def __enter__(self) -> _Report:
         if self.tty:
@@ -30,37 +36,67 @@ class _Report:
         return self
 
     def __call__(self, result: Any, done: int, total: int) -> None:
+        if result.ok:
+            for path in result.written:
+                self.line(f"✓ {path}", err=False)
+        self.problems(result.problems)
         if self.bar is not None:
             self.bar.update(self.task, completed=done, total=total)
             self.bar.refresh()
-        if result.ok and not self.tty:
-            for path in result.written:
-                click.echo(f"✓ {path}")
-        for problem in result.problems:
-            if self.bar is not None:
-                self.bar.console.print(f"✗ {problem}", markup=False, highlight=False)
-            else:
-                click.echo(f"✗ {problem}", err=True)
+
+    def problems(self, problems: Any) -> None:
+        for problem in problems:
+            text = f"✗ {problem}"
+            if text not in self.shown:
+                self.shown.add(text)
+                self.line(text, err=True)
+
+    def line(self, text: str, *, err: bool) -> None:
+        if self.bar is not None:
+            self.bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        elif err or not self.stdout_gone:
+            try:
+                click.echo(text, err=err)
+            except BrokenPipeError:
+                if err:
+                    raise
+                self._stdout_gone()
+
+    def _stdout_gone(self) -> None:
+        """The reader of stdout went away: write the rest of the listing to nowhere."""
+        self.stdout_gone = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
 
     def summary(self, result: Any) -> None:
-        """On a terminal, one row per template: documents made and failed."""
-        if not self.tty or not result.items:
+        """One row per template: documents made and failed, on stderr (stdout lists files).
+        On a terminal always; otherwise when there was more than one document."""
+        if not result.items or (not self.tty and len(result.items) < 2):
             return
         from rich.console import Console
         from rich.table import Table
 
+        from baocao.i18n import _
+
         rows: dict[str, list[int]] = {}
         for r in result.items:
             rows.setdefault(r.item.template, [0, 0])[0 if r.ok else 1] += 1
-        table = Table("Mẫu", "Xong", "Lỗi", title="baocao render")
+        table = Table(
+            _("Mẫu"),
+            _("Xong"),
+            _("Lỗi"),
+            title="baocao render",
+            caption=_("{so} tệp đã viết").format(so=len(result.written)),
+        )
         for name in sorted(rows):
             made, failed = rows[name]
             table.add_row(name, f"[green]{made}[/]", f"[red]{failed}[/]" if failed else "0")
-        Console().print(table)
+        Console(stderr=True, highlight=False).print(table)
 
 
 @click.command()
@@ -80,7 +116,11 @@ class _Report:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Số tiến trình (mặc định: số lõi).")
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF (cần LibreOffice).")
 @click.option(
-    "--templates-dir", "dirs", multiple=True, type=click.Path(file_okay=False), help="Thư mục mẫu."
+    "--templates-dir",
+    "dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Thư mục mẫu.",
 )
 @errors_to_exit
 def render(
@@ -94,16 +134,16 @@ def render(
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
-    Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác.
+    Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
+    không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
     """
     from baocao.batch import render_many
 
-    with _Report(sys.stdout.isatty()) as report:
+    with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
             on_progress=report,
         )  # fmt: skip
+    report.problems(result.problems)
     report.summary(result)
-    for problem in result.problems:
-        click.echo(f"✗ {problem}", err=True)
     sys.exit(result.exit_code)

@@ -19,13 +19,14 @@ _DIRS = click.option(
 
 
 def _where(spec: Any) -> str:
+    from baocao.i18n import _
     from baocao.registry import builtin_dir
 
     try:
         builtin = Path(spec.source).resolve() == builtin_dir().resolve()
     except OSError:
         builtin = False
-    return "có sẵn" if builtin else spec.source
+    return _("có sẵn") if builtin else spec.source
 
 
 @click.group(invoke_without_command=True)
@@ -55,16 +56,21 @@ def _dirs(ctx: click.Context, own: tuple[str, ...]) -> tuple[str, ...]:
 @errors_to_exit
 def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
     """In tiêu đề, thể thức, các biến và bộ lọc mẫu NAME dùng, và nơi tìm thấy nó."""
+    from baocao.i18n import _
     from baocao.lint_names import template_usage
     from baocao.registry import find_template
 
     spec = find_template(name, dirs=_dirs(ctx, dirs))
-    click.echo(f"Mẫu: {spec.name}")
-    click.echo(f"Tiêu đề: {spec.tieu_de or '-'}")
+    click.echo(_("Mẫu: {ten}").format(ten=spec.name))
+    click.echo(_("Tiêu đề: {tieu_de}").format(tieu_de=spec.tieu_de or "-"))
     if spec.mo_ta:
-        click.echo(f"Mô tả: {spec.mo_ta}")
-    click.echo(f"Nơi tìm thấy: {spec.source} ({_where(spec)})")
-    click.echo("Thể thức:")
+        click.echo(_("Mô tả: {mo_ta}").format(mo_ta=spec.mo_ta))
+    where = _where(spec)
+    if where == spec.source:
+        click.echo(_("Nơi tìm thấy: {noi}").format(noi=spec.source))
+    else:
+        click.echo(_("Nơi tìm thấy: {noi} ({nguon})").format(noi=spec.source, nguon=where))
+    click.echo(_("Thể thức:"))
     for fmt in sorted(spec.files):
         click.echo(f"  {fmt}: {spec.files[fmt]}")
     names: set[str] = set()
@@ -73,10 +79,10 @@ def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
         used_names, used_filters = template_usage(path)
         names.update(used_names)
         filters.update(used_filters)
-    click.echo("Biến dùng:")
+    click.echo(_("Biến dùng ([] là từng phần tử của một danh sách):"))
     for name_used in sorted(names):
         click.echo(f"  {name_used}")
-    click.echo("Bộ lọc dùng:")
+    click.echo(_("Bộ lọc dùng:"))
     for filter_used in sorted(filters) or ["-"]:
         click.echo(f"  {filter_used}")
 

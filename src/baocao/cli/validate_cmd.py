@@ -18,19 +18,23 @@ from baocao.cli._boundary import errors_to_exit
 )
 @errors_to_exit
 def validate(files: tuple[str, ...], output_format: str) -> None:
-    """Kiểm tra tệp sự kiện; in ✓ TỆP hoặc từng lỗi (tệp:dòng:cột: mục: lỗi), mã thoát 3."""
+    """Kiểm tra tệp sự kiện; in ✓ TỆP hoặc từng lỗi (tệp:dòng:cột: mục: lỗi), mã thoát 3.
+
+    Với --format json: một danh sách JSON các lỗi trên stdout ([] khi mọi tệp đều đúng).
+    """
     from baocao.loading import check_files
 
     def ok(path: str) -> None:
         if output_format == "text":
             click.echo(f"✓ {path}")
 
-    check_files(files, on_valid=ok)
+    check_files(files, on_valid=ok)  # problems: raised, printed by errors_to_exit
     if output_format == "json":
-        click.echo("[]", err=True)
+        click.echo("[]")
 
 
 @click.command()
+@errors_to_exit
 def schema() -> None:
     """In JSON Schema của tệp sự kiện (mô tả, ví dụ bằng tiếng Việt)."""
     from baocao.schema import event_schema_text

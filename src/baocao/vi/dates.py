@@ -18,6 +18,7 @@ datetimes when given a time zone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime, time
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = [
     "dia_danh_ngay",
     "gio",
     "khoang_ngay",
+    "loi_ngay_thang",
     "mo_dau_bao_chi",
     "ngay_ngan",
     "ngay_so",
@@ -94,6 +96,39 @@ def dia_danh_ngay(dia_danh: str, d: date | datetime | None, *, nam: int | None =
     ngay = ngay_thang(d, nam=nam)
     noi_chon = unicodedata.normalize("NFC", str(dia_danh or "")).strip()
     return f"{noi_chon}, {ngay}" if noi_chon else ngay
+
+
+_NGAY_THANG = re.compile(
+    r"\b(?:(ngày)(\s+)(\d{1,2})(\s+))?(tháng)(\s+)(\d{1,2})(?=\s+năm\b)", re.IGNORECASE
+)
+
+
+def loi_ngay_thang(s: str) -> list[tuple[str, str]]:
+    """Ngày tháng viết sai cách đệm số 0 trong một đoạn chữ: ``[(viết, nên viết), …]``.
+
+    For a linter of headers: in ``ngày … tháng … năm …`` (NĐ 30/2020 Phụ lục I §II.4) the
+    day takes a leading zero below 10 and the month only for 1 and 2, so ``tháng 03`` and
+    ``tháng 2`` are wrong, ``tháng 3`` and ``tháng 02`` right. Only dates followed by
+    ``năm`` are looked at; a day or month out of range is left alone (it is not a date).
+
+    >>> loi_ngay_thang("Cà Mau, ngày 5 tháng 03 năm 2026")
+    [('ngày 5 tháng 03', 'ngày 05 tháng 3')]
+    >>> loi_ngay_thang("tháng 8 năm 2026; tháng 2 năm 2025")
+    [('tháng 2', 'tháng 02')]
+    >>> loi_ngay_thang("Hà Nội, ngày 05 tháng 01 năm 2020"), loi_ngay_thang("tháng 03")
+    ([], [])
+    """
+    found: list[tuple[str, str]] = []
+    for m in _NGAY_THANG.finditer(unicodedata.normalize("NFC", str(s or ""))):
+        ngay_chu, cach1, ngay, cach2, thang_chu, cach3, thang = m.groups()
+        if not 1 <= int(thang) <= 12 or (ngay is not None and not 1 <= int(ngay) <= 31):
+            continue
+        dung = f"{thang_chu}{cach3}{_thang_so(int(thang))}"
+        if ngay is not None:
+            dung = f"{ngay_chu}{cach1}{int(ngay):02d}{cach2}{dung}"
+        if dung != m.group(0):
+            found.append((m.group(0), dung))
+    return found
 
 
 def ngay_ngan(d: date | datetime, *, nam: bool = False) -> str:

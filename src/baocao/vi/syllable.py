@@ -41,8 +41,10 @@ _OPEN_ONLY = frozenset([
 _CLOSED_ONLY = frozenset(["ă", "â", "iê", "yê", "uô", "ươ", "oă", "uâ", "uyê", "oo"])
 _EITHER = frozenset(["a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy"])
 _RIME = re.compile(f"([{VOWELS}]{{1,3}})(c|ch|m|n|ng|nh|p|t)?")
-#: A run of letters, found on NFC text (on NFD text ``\\w`` stops at combining marks).
-WORD = re.compile(r"[^\W\d_]+")
+#: A run of letters, found on NFC text (on NFD text ``\\w`` stops at combining marks). Combining
+#: marks belong to the word, so a tone typed after a consonant (``Viêṭ``, NFC cannot compose
+#: it) is still seen as that syllable's tone and put back on its vowel.
+WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 
 
 class Syllable(NamedTuple):

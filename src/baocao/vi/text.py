@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from baocao.vi.legacy import MaCu, ma_cu
-from baocao.vi.syllable import WORD, Kieu, place_tone
+from baocao.vi.syllable import WORD, Kieu, is_syllable, place_tone
 
 __all__ = [
     "MaCu",
@@ -34,19 +34,39 @@ __all__ = [
 _KIEU = ("cu", "moi")
 
 
+#: Look-alikes of Đ/đ that NFC leaves alone: Icelandic Eth and African D (vn-text.md §3).
+_GIONG_D = str.maketrans(
+    {"\u00d0": "\u0110", "\u0189": "\u0110", "\u00f0": "\u0111", "\u0256": "\u0111"}
+)
+_GIONG_D_SET = frozenset("\u00d0\u0189\u00f0\u0256")
+
+
+def _d_gach(word: str) -> str:
+    fixed = word.translate(_GIONG_D)
+    return fixed if fixed != word and is_syllable(fixed) else word
+
+
 def nfc(s: str) -> str:
     """Chuẩn hóa Unicode dựng sẵn (NFC): mọi chữ có dấu thành một ký tự.
 
     Text typed with "Unicode tổ hợp", copied from macOS or some PDFs arrives decomposed
-    (NFD); search, sorting and Word's spell check then fail. ``None`` gives ``""``.
+    (NFD); search, sorting and Word's spell check then fail. ``None`` gives ``""``. In a
+    Vietnamese word, the look-alikes ``Ð`` (U+00D0, Eth) and ``Ɖ`` (U+0189) become ``Đ``
+    (and ``ð``, ``ɖ`` become ``đ``), which NFC does not do: they break case, sort and search.
+    Other words (``Guðrún``) keep them.
 
     >>> s = nfc("Nguye\\u0302\\u0303n")
     >>> s, len(s)
     ('Nguyễn', 6)
+    >>> nfc("\\u00d0ảng ủy, \\u0189à Nẵng, \\u00f0ồng chí"), nfc("Guðrún")
+    ('Đảng ủy, Đà Nẵng, đồng chí', 'Guðrún')
     """
     if s is None:
         return ""
-    return unicodedata.normalize("NFC", str(s))
+    text = unicodedata.normalize("NFC", str(s))
+    if _GIONG_D_SET.isdisjoint(text):
+        return text
+    return WORD.sub(lambda m: _d_gach(m.group(0)), text)
 
 
 def chuan_dau(s: str, *, kieu: str = "cu") -> str:
@@ -65,6 +85,8 @@ def chuan_dau(s: str, *, kieu: str = "cu") -> str:
     'hoà thuận, uỷ ban, Thuý, khoẻ'
     >>> chuan_dau("UỶ BAN"), chuan_dau("hòang qúy gìa")
     ('ỦY BAN', 'hoàng quý già')
+    >>> chuan_dau("Viêt\\u0323 Nam, thuyên\\u0300")  # a mark typed after the consonant
+    'Việt Nam, thuyền'
     >>> chuan_dau("toàn hoàn khoảng thuyền quý gìn qua", kieu="moi")
     'toàn hoàn khoảng thuyền quý gìn qua'
     >>> chuan_dau("Renée dùng iPhone ở Đắk Lắk")
