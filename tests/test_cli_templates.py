@@ -40,8 +40,10 @@ def test_show_prints_title_formats_variables_filters_and_source() -> None:
     assert result.exit_code == 0
     out = result.output
     assert "Tiêu đề: Báo cáo kết quả tổ chức sự kiện" in out
-    assert f"  nha_nuoc: {TEMPLATES / 'bao-cao-tong-ket.nha_nuoc.docx'}" in out
-    assert f"Nơi tìm thấy: {TEMPLATES} (có sẵn)" in out
+    from baocao.registry import builtin_dir  # the repository folder, or inside the wheel
+
+    assert f"  nha_nuoc: {builtin_dir() / 'bao-cao-tong-ket.nha_nuoc.docx'}" in out
+    assert f"Nơi tìm thấy: {builtin_dir()} (có sẵn)" in out
     variables = out.split("Biến dùng ([] là từng phần tử của một danh sách):\n")[1]
     variables = variables.split("Bộ lọc dùng:")[0].split()
     assert "su_kien.goi_tat" in variables and "muc.chuan_bi" in variables
