@@ -67,8 +67,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(paths: list[Path], outdir: Path, *, timeout: int = 180) -> list[Path]:
-    """Convert .docx files with headless LibreOffice (own profile); return the PDF paths."""
+def soffice_convert(
+    paths: list[Path], outdir: Path, *, to: str = "pdf", timeout: int = 180
+) -> list[Path]:
+    """Convert files with headless LibreOffice (own profile) to ``to`` (``"pdf"``, or
+    ``"docx:MS Word 2007 XML"``); return the output paths, each checked to exist."""
     exe = soffice()
     assert exe, "soffice not installed"
     outdir.mkdir(parents=True, exist_ok=True)
@@ -79,7 +82,7 @@ def convert_to_pdf(paths: list[Path], outdir: Path, *, timeout: int = 180) -> li
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(outdir),
             *map(str, paths),
@@ -88,10 +91,16 @@ def convert_to_pdf(paths: list[Path], outdir: Path, *, timeout: int = 180) -> li
         capture_output=True,
         timeout=timeout,
     )
-    pdfs = [outdir / (p.stem + ".pdf") for p in paths]
-    for pdf in pdfs:
-        assert pdf.exists() and pdf.stat().st_size > 0, f"LibreOffice wrote no {pdf.name}"
-    return pdfs
+    suffix = "." + to.split(":")[0]
+    outs = [outdir / (p.stem + suffix) for p in paths]
+    for out in outs:
+        assert out.exists() and out.stat().st_size > 0, f"LibreOffice wrote no {out.name}"
+    return outs
+
+
+def convert_to_pdf(paths: list[Path], outdir: Path, *, timeout: int = 180) -> list[Path]:
+    """Convert .docx files with headless LibreOffice (own profile); return the PDF paths."""
+    return soffice_convert(paths, outdir, timeout=timeout)
 
 
 def pdf_text(pdf: Path) -> str:

@@ -6,7 +6,6 @@ once, at the place Writer shows it."""
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from baocao.lint import check_template
 from baocao.loading import load_event
 from baocao.registry import TemplateSpec
 from baocao.rendering import render_bytes
-from conftest import EXAMPLES, soffice
+from conftest import EXAMPLES, soffice, soffice_convert
 
 pytestmark = pytest.mark.libreoffice
 
@@ -89,28 +88,15 @@ BAD = {
 
 @pytest.fixture(scope="module")
 def made_in_writer(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    exe = soffice()
-    if exe is None:
+    if soffice() is None:
         pytest.skip("LibreOffice is not installed")
     folder = tmp_path_factory.mktemp("writer-fodt")
     for name, values in (("dung", GOOD), ("sai", BAD)):
         (folder / f"{name}.fodt").write_text(FODT.format(**values), encoding="utf-8")
-    subprocess.run(
-        [
-            exe,
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(folder / "out"),
-            str(folder / "dung.fodt"),
-            str(folder / "sai.fodt"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
+    dung, sai = soffice_convert(
+        [folder / "dung.fodt", folder / "sai.fodt"], folder / "out", to="docx:MS Word 2007 XML"
     )
-    return {name: folder / "out" / f"{name}.docx" for name in ("dung", "sai")}
+    return {"dung": dung, "sai": sai}
 
 
 def test_clean_writer_template_passes_and_renders(made_in_writer: dict[str, Path]) -> None:

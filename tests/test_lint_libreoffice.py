@@ -3,7 +3,6 @@ test) passes ``check`` and renders; a typo in such a file is found at its place.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from baocao.lint import check_template
 from baocao.loading import load_event
 from baocao.registry import TemplateSpec
 from baocao.rendering import render_bytes
-from conftest import EXAMPLES, soffice
+from conftest import EXAMPLES, soffice, soffice_convert
 
 pytestmark = pytest.mark.libreoffice
 
@@ -34,28 +33,15 @@ HTML = """<html><head><meta charset="utf-8"></head><body>
 
 @pytest.fixture(scope="module")
 def made_in_writer(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    exe = soffice()
-    if exe is None:
+    if soffice() is None:
         pytest.skip("LibreOffice is not installed")
     folder = tmp_path_factory.mktemp("writer")
     (folder / "dung.html").write_text(HTML.format(ho_ten="ho_ten"), encoding="utf-8")
     (folder / "sai.html").write_text(HTML.format(ho_ten="hoten"), encoding="utf-8")
-    subprocess.run(
-        [
-            exe,
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(folder / "out"),
-            str(folder / "dung.html"),
-            str(folder / "sai.html"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
+    dung, sai = soffice_convert(
+        [folder / "dung.html", folder / "sai.html"], folder / "out", to="docx:MS Word 2007 XML"
     )
-    return {name: folder / "out" / f"{name}.docx" for name in ("dung", "sai")}
+    return {"dung": dung, "sai": sai}
 
 
 def test_writer_template_passes_check_and_renders(made_in_writer: dict[str, Path]) -> None:
