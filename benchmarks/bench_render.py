@@ -60,12 +60,12 @@ def run_parts(events: list[Path], out: Path, template: str) -> dict[str, float]:
     with the compiled engine (both from the loaded event), writing the file atomically."""
     from docxtpl import DocxTemplate
 
-    from baocao.engine import make_env
-    from baocao.loading import load_event
+    from baocao.event.loading import load_event
     from baocao.registry import find_template
-    from baocao.rendering import render_bytes
-    from baocao.template_context import context
-    from baocao.writing import write_atomic
+    from baocao.rendering.atomic import write_atomic
+    from baocao.rendering.document import render_bytes
+    from baocao.rendering.engine import make_env
+    from baocao.template_context.build import context
 
     spec = find_template(template)
     n = len(events)
@@ -102,10 +102,10 @@ def run_mode(mode: str, events_dir: Path, out: Path, template: str) -> dict[str,
     if mode == "naive":
         from docxtpl import DocxTemplate
 
-        from baocao.engine import make_env
-        from baocao.loading import load_event
+        from baocao.event.loading import load_event
         from baocao.registry import find_template
-        from baocao.template_context import context
+        from baocao.rendering.engine import make_env
+        from baocao.template_context.build import context
 
         spec = find_template(template)
         start = time.perf_counter()
@@ -116,8 +116,8 @@ def run_mode(mode: str, events_dir: Path, out: Path, template: str) -> dict[str,
             doc.save(out / f"{path.stem}-{template}.docx")
         seconds = time.perf_counter() - start
     else:
-        from baocao.batch import render_many
-        from baocao.rendering import render_bytes  # noqa: F401 - import outside the timer
+        from baocao.rendering.batch import render_many
+        from baocao.rendering.document import render_bytes  # noqa: F401 - import outside the timer
 
         jobs = {"j1": 1, "j2": 2}[mode]
         start = time.perf_counter()

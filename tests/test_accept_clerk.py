@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from baocao.loading import parse_event
-from baocao.rendering import render
-from baocao.template_context import context
+from baocao.event.loading import parse_event
+from baocao.rendering.document import render
+from baocao.template_context.build import context
 from conftest import convert_to_pdf, docx_lines, pdf_text
 
 # A state conference of a Sở (one afternoon, no topics), signed "TL."

@@ -11,7 +11,7 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from baocao.lint import check_targets, check_template
+from baocao.lint.checker import check_targets, check_template
 from conftest import EXAMPLES
 
 EVENT = EXAMPLES / "hoi-nghi-ubnd.yaml"

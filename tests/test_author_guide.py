@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from baocao.lint import check_template
+from baocao.lint.checker import check_template
 from conftest import EXAMPLES, ROOT
 
 GUIDE = ROOT / "docs" / "huong-dan-soan-mau.md"

@@ -1,4 +1,5 @@
-"""``baocao.batch.render_many``: output names, -j independence, refusals, bad events, memory."""
+"""``baocao.rendering.batch.render_many``: output names, -j independence, refusals, bad events,
+memory."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baocao import i18n
-from baocao.batch import MIN_PARALLEL, Item, ItemResult, plan_names, render_many
+from baocao.rendering.batch import MIN_PARALLEL, Item, ItemResult, plan_names, render_many
 from conftest import EXAMPLES, docx_lines
 
 TEMPLATES = ["thong-cao", "tin-bai", "phat-bieu-khai-mac", "bao-cao-tong-ket"]

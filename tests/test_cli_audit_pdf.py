@@ -10,9 +10,9 @@ import pytest
 from docx.enum.text import WD_BREAK
 
 from baocao import i18n
-from baocao.loading import load_event
-from baocao.pdf import min_pages, page_count, to_pdf
-from baocao.rendering import render
+from baocao.event.loading import load_event
+from baocao.rendering.document import render
+from baocao.rendering.pdf import min_pages, page_count, to_pdf
 from conftest import EXAMPLES, pdf_text
 
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"

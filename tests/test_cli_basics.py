@@ -53,8 +53,9 @@ def test_public_api_stays_callable_after_its_modules_are_imported() -> None:
     """Importing a submodule sets it as an attribute of the package: no submodule may share a
     name with a function of the public API, or ``baocao.render`` becomes a module."""
     code = (
-        "import baocao, baocao.rendering, baocao.template_context, baocao.batch, baocao.lint;"
-        "import baocao.loading, baocao.engine;"
+        "import baocao, baocao.rendering.document, baocao.template_context.build;"
+        "import baocao.rendering.batch, baocao.lint.checker;"
+        "import baocao.event.loading, baocao.rendering.engine;"
         "print(all(callable(getattr(baocao, n))"
         " and not isinstance(getattr(baocao, n), type(baocao))"
         " for n in baocao.__all__ if n != '__version__'))"

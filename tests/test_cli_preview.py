@@ -63,9 +63,9 @@ def test_preview_party_press_release_key_strings() -> None:
 
 
 def test_outline_marks_titles_as_headings() -> None:
-    from baocao.loading import load_event
-    from baocao.outline import outline
-    from baocao.rendering import render_bytes
+    from baocao.docx.outline import outline
+    from baocao.event.loading import load_event
+    from baocao.rendering.document import render_bytes
 
     event = load_event(EXAMPLES / "hoi-nghi-ubnd.yaml")
     blocks = outline(render_bytes(event, template="bao-cao-tong-ket"))

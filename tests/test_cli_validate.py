@@ -16,9 +16,9 @@ from click.testing import CliRunner
 
 from baocao import i18n
 from baocao.cli import cli
-from baocao.json_source import parse_json
-from baocao.limits import decode_text
-from baocao.yaml_source import parse_yaml
+from baocao.event.json_source import parse_json
+from baocao.event.limits import decode_text
+from baocao.event.yaml_source import parse_yaml
 from conftest import EXAMPLES, FIXTURES, ROOT, example_files
 
 INVALID = FIXTURES / "events" / "invalid"

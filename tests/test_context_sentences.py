@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from baocao.errors import BaocaoError
-from baocao.loading import parse_event
-from baocao.template_context import context
+from baocao.event.loading import parse_event
+from baocao.template_context.build import context
 
 # The event of the seed article, as docs/event-format.md gives it.
 SEED: dict[str, Any] = {
@@ -303,7 +303,7 @@ def test_report_figures_and_numbering() -> None:
 def test_every_documented_key_is_present() -> None:
     import re
 
-    import baocao.template_context as module
+    import baocao.template_context.build as module
 
     documented = re.findall(r"^``(\w+)``  ", module.__doc__ or "", flags=re.MULTILINE)
     assert len(documented) > 30

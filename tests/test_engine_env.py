@@ -8,8 +8,8 @@ import pytest
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from baocao.engine import make_env
-from baocao.filters import FILTERS
+from baocao.rendering.engine import make_env
+from baocao.rendering.filters import FILTERS
 
 
 def render(source: str, **ctx: object) -> str:

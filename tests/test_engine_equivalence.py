@@ -15,7 +15,7 @@ import docx
 import pytest
 from docxtpl import DocxTemplate, Listing, RichText
 
-from baocao.engine import compile_template, make_env
+from baocao.rendering.engine import compile_template, make_env
 from baocao.vi import chuan_dau
 from conftest import FIXTURES, TEMPLATES, docx_lines, example_files, iter_paragraphs
 
@@ -171,9 +171,9 @@ BUILTIN = sorted(TEMPLATES.glob("*.docx")) if TEMPLATES.is_dir() else []
 @pytest.mark.skipif(not BUILTIN, reason="no built-in templates yet")
 @pytest.mark.parametrize("event_file", example_files(), ids=lambda p: p.name)
 def test_every_builtin_template_renders_like_plain_docxtpl(event_file: Path) -> None:
-    from baocao.loading import load_event
+    from baocao.event.loading import load_event
     from baocao.registry import builtin_dir, list_templates
-    from baocao.template_context import context
+    from baocao.template_context.build import context
 
     event = load_event(event_file)
     specs = [s for s in list_templates() if s.source == str(builtin_dir())]

@@ -22,8 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baocao import i18n
-from baocao.engine import DocProps, compile_template
 from baocao.errors import RenderError, TemplateError
+from baocao.rendering.engine import DocProps, compile_template
 from conftest import FIXTURES, ROOT, convert_to_pdf, iter_paragraphs, pdf_text
 
 TPL = FIXTURES / "templates"
@@ -145,7 +145,7 @@ def test_same_input_gives_the_same_bytes_with_fixed_zip_metadata() -> None:
 
 SCRIPT = """
 import datetime as dt, hashlib, sys
-from baocao.engine import DocProps, compile_template
+from baocao.rendering.engine import DocProps, compile_template
 ctx = {"co_quan": "Ban Dân vận", "dac_biet": 'A & B <C> "D"', "nhieu_dong": "một\\nhai\\tba"}
 props = DocProps("Thông cáo báo chí: Lớp bồi dưỡng", "Về việc tổ chức lớp bồi dưỡng",
                  "Ban Dân vận Tỉnh ủy", dt.datetime(2024, 11, 1))

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from baocao import vi
-from baocao.filters import FILTERS, filters_markdown
+from baocao.rendering.filters import FILTERS, filters_markdown
 from conftest import ROOT
 
 # The vocabulary staff type in Word: keep exactly these names.
@@ -159,7 +159,7 @@ def test_docs_filters_md_is_generated_from_the_code() -> None:
     committed = (ROOT / "docs" / "filters.md").read_text(encoding="utf-8")
     assert committed == filters_markdown(), (
         "docs/filters.md is out of date; regenerate it with: "
-        "python -m baocao.filters > docs/filters.md"
+        "python -m baocao.rendering.filters > docs/filters.md"
     )
 
 
@@ -173,14 +173,17 @@ def test_docs_list_every_filter_with_signature_and_example() -> None:
 
 def test_python_m_baocao_filters_prints_the_reference() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "baocao.filters"], capture_output=True, check=True, cwd=ROOT
+        [sys.executable, "-m", "baocao.rendering.filters"],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
     ).stdout.decode("utf-8")
     assert out == filters_markdown()
 
 
 def test_vi_and_filters_import_nothing_heavy() -> None:
     code = (
-        "import sys, baocao.vi, baocao.filters\n"
+        "import sys, baocao.vi, baocao.rendering.filters\n"
         "heavy = {'babel', 'jinja2', 'docx', 'docxtpl', 'lxml', 'pydantic', 'yaml', 'click'}\n"
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
     )

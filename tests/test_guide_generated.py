@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from baocao import guide
-from baocao.filters import FILTERS
+from baocao.lint import guide
+from baocao.rendering.filters import FILTERS
 from conftest import ROOT
 
 GUIDE = ROOT / "docs" / "huong-dan-soan-mau.md"
@@ -19,7 +19,7 @@ def test_every_context_key_has_a_vietnamese_description() -> None:
     keys = [k for k, _ in guide.context_keys()]
     assert len(keys) >= 30
     missing = [k for k in keys if k not in guide.MO_TA]
-    assert not missing, f"add to baocao.guide.MO_TA: {missing}"
+    assert not missing, f"add to baocao.lint.guide.MO_TA: {missing}"
 
 
 def test_every_filter_and_key_is_in_the_guide() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from baocao import i18n
 from baocao.errors import DataError
-from baocao.loading import load_event
+from baocao.event.loading import load_event
 from conftest import FIXTURES
 
 INVALID = FIXTURES / "events" / "invalid"

@@ -15,8 +15,8 @@ import docx
 import pytest
 
 from baocao.errors import DataError
-from baocao.lint import check_template
-from baocao.rendering import render_bytes
+from baocao.lint.checker import check_template
+from baocao.rendering.document import render_bytes
 from baocao.vi import loi_ngay_thang
 from test_known_bugs_helpers import (
     DAN_VAN,

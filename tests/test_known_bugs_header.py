@@ -13,8 +13,8 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
-from baocao.engine import compile_template
-from baocao.lint import check_template
+from baocao.lint.checker import check_template
+from baocao.rendering.engine import compile_template
 from test_known_bugs_helpers import (
     DAN_VAN,
     FORMATS,

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from baocao.loading import parse_event
-from baocao.rendering import render_bytes
+from baocao.event.loading import parse_event
+from baocao.rendering.document import render_bytes
 from conftest import EXAMPLES, example_files
 
 NAMES = ["thong-cao", "tin-bai", "phat-bieu-khai-mac", "bao-cao-tong-ket"]

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from baocao.pdf import page_count, to_pdf
+from baocao.rendering.pdf import page_count, to_pdf
 from conftest import docx_lines, pdf_text
 from test_known_bugs_helpers import DAN_VAN, FORMATS, NAMES, example, render, set_in
 
@@ -35,7 +35,8 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    """Every template × format, with the alphabet in the text, exported with baocao.pdf."""
+    """Every template × format, with the alphabet in the text, exported with
+    baocao.rendering.pdf."""
     folder = tmp_path_factory.mktemp("b15")
     records = []
     for the_thuc in FORMATS:

@@ -17,8 +17,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from baocao.errors import BaocaoError
-from baocao.layout import profile
-from baocao.rendering import render_bytes
+from baocao.rendering.document import render_bytes
+from baocao.template_context.layout import profile
 from conftest import TEMPLATES
 from test_known_bugs_helpers import (
     FORMATS,

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from docx.shared import Pt
 
-from baocao.engine import compile_template
 from baocao.errors import DataError
-from baocao.layout import cai_dat, profile
-from baocao.rendering import render_bytes
+from baocao.rendering.document import render_bytes
+from baocao.rendering.engine import compile_template
+from baocao.template_context.layout import cai_dat, profile
 from conftest import TEMPLATES
 from test_known_bugs_helpers import (
     DAN_VAN,

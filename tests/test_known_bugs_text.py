@@ -278,7 +278,7 @@ def _walk(value: Any, f: Any) -> Any:
 def test_decomposed_input_gives_the_same_document(the_thuc: str, form: str) -> None:
     """NFD (macOS, some web pages) and "Unicode tổ hợp" input: the same bytes as NFC input,
     so nothing like ``NguyễN`` from ``.title()`` on NFD can appear."""
-    from baocao.rendering import render_bytes
+    from baocao.rendering.document import render_bytes
 
     change = nfd if form == "NFD" else ime
     for stem, data in examples(the_thuc):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from baocao.layout import PROFILES, cai_dat, profile
+from baocao.template_context.layout import PROFILES, cai_dat, profile
 
 STATE_SO = re.compile(r"^Số: \d{2,}/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$")
 PARTY_SO = re.compile(r"^Số \d{2,}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ0-9][A-Za-zĐđ0-9]*$")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from baocao.lint import check_template
+from baocao.lint.checker import check_template
 from conftest import EXAMPLES, TEMPLATES
 
 BUILTIN = sorted(TEMPLATES.glob("*.docx"))

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import baocao
-from baocao.lint import check_template
-from baocao.lint_locations import find_tags, read_paragraphs
+from baocao.docx.locations import find_tags, read_paragraphs
+from baocao.lint.checker import check_template
 
 
 def make(tmp_path: Path, paragraphs: list[str], name: str = "mau.docx") -> Path:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from baocao.lint import check_template
-from baocao.loading import load_event
+from baocao.event.loading import load_event
+from baocao.lint.checker import check_template
 from baocao.registry import TemplateSpec
-from baocao.rendering import render_bytes
+from baocao.rendering.document import render_bytes
 from conftest import EXAMPLES, soffice, soffice_convert
 
 pytestmark = pytest.mark.libreoffice

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from baocao import i18n
 from baocao.cli import cli
 from baocao.errors import DataError
-from baocao.limits import MAX_BYTES, MAX_STRING
-from baocao.loading import load_event, parse_event
+from baocao.event.limits import MAX_BYTES, MAX_STRING
+from baocao.event.loading import load_event, parse_event
 from conftest import FIXTURES
 
 INVALID = FIXTURES / "events" / "invalid"

@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from baocao import i18n
-from baocao.messages import fields_at, message_for, suggest
+from baocao.event.explain import fields_at, message_for, suggest
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from baocao import i18n
 from baocao.errors import DataError
-from baocao.loading import parse_event
-from baocao.model import Event
+from baocao.event.loading import parse_event
+from baocao.event.model import Event
 from conftest import example_files
 
 SOURCES = [(p.name, p.read_bytes()) for p in example_files()]

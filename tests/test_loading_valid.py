@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from baocao import load_event
-from baocao.loading import parse_event
+from baocao.event.loading import parse_event
 from conftest import FIXTURES, example_files
 
 VALID = FIXTURES / "events" / "valid"

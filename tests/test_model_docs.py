@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel
 
-from baocao import model
+from baocao.event import model
 from conftest import ROOT, example_files
 
 DOC = (ROOT / "docs" / "event-format.md").read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from baocao import i18n
-from baocao.model import Event, NguoiKy, VanBan
-from baocao.scalars import parse_when
+from baocao.event.fields import parse_when
+from baocao.event.model import Event, NguoiKy, VanBan
 
 
 @pytest.fixture(autouse=True)

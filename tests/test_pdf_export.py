@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from baocao import i18n
-from baocao.batch import render_many
 from baocao.errors import ExportError
-from baocao.pdf import _batches, converter_command, page_count, to_pdf
+from baocao.rendering.batch import render_many
+from baocao.rendering.pdf import _batches, converter_command, page_count, to_pdf
 from conftest import EXAMPLES, convert_to_pdf, docx_lines, pdf_text
 
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"

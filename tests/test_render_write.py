@@ -15,11 +15,11 @@ import pytest
 
 from baocao import i18n
 from baocao.errors import RenderError, TemplateError
-from baocao.loading import load_event
+from baocao.event.loading import load_event
 from baocao.registry import TemplateSpec, find_template
-from baocao.rendering import default_output, render, render_bytes
+from baocao.rendering.atomic import write_atomic
+from baocao.rendering.document import default_output, render, render_bytes
 from baocao.vi import chuan_dau
-from baocao.writing import write_atomic
 from conftest import EXAMPLES, TEMPLATES, iter_paragraphs
 
 SEED = EXAMPLES / "lop-boi-duong-dan-van.yaml"

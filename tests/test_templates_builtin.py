@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from baocao.errors import BaocaoError
-from baocao.layout import profile
-from baocao.loading import parse_event
-from baocao.rendering import render, render_bytes
+from baocao.event.loading import parse_event
+from baocao.rendering.document import render, render_bytes
+from baocao.template_context.layout import profile
 from baocao.vi import chuan_dau
 from conftest import EXAMPLES, TEMPLATES, convert_to_pdf, docx_lines, example_files, pdf_text
 from test_context_sentences import SEED

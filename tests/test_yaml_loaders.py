@@ -10,9 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baocao import yaml_source
 from baocao.errors import DataError
-from baocao.source_tree import Located
+from baocao.event import yaml_source
+from baocao.event.located import Located
 from conftest import EXAMPLES, FIXTURES
 
 

@@ -6,7 +6,8 @@ The .docx files are committed; run this script after changing it and commit the 
 Everything a clerk or a staff member might change in Word is a named style (Normal = Times
 New Roman 14 with all four font slots, headings, header lines, signing block, Nơi nhận), so the
 paragraphs carry no direct formatting; the header and the signing block are borderless
-fixed-width tables. Sizes, widths and margins come from the profiles in ``baocao.layout``.
+fixed-width tables. Sizes, widths and margins come from the profiles in
+``baocao.template_context.layout``.
 Each Jinja tag is written as its own run so that Word shows it as typed.
 """
 
@@ -29,7 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import _Cell
 
-from baocao.layout import PROFILES, Profile
+from baocao.template_context.layout import PROFILES, Profile
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT = "Times New Roman"

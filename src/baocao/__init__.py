@@ -17,20 +17,20 @@ from baocao._version import __version__
 from baocao.errors import BaocaoError, DataError, ExportError, RenderError, TemplateError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from baocao.batch import render_many
-    from baocao.engine import make_env
-    from baocao.lint import check_template
-    from baocao.loading import load_event
-    from baocao.rendering import render
-    from baocao.template_context import context
+    from baocao.event.loading import load_event
+    from baocao.lint.checker import check_template
+    from baocao.rendering.batch import render_many
+    from baocao.rendering.document import render
+    from baocao.rendering.engine import make_env
+    from baocao.template_context.build import context
 
 _LAZY = {
-    "load_event": "baocao.loading",
-    "make_env": "baocao.engine",
-    "context": "baocao.template_context",
-    "render": "baocao.rendering",
-    "render_many": "baocao.batch",
-    "check_template": "baocao.lint",
+    "load_event": "baocao.event.loading",
+    "make_env": "baocao.rendering.engine",
+    "context": "baocao.template_context.build",
+    "render": "baocao.rendering.document",
+    "render_many": "baocao.rendering.batch",
+    "check_template": "baocao.lint.checker",
 }
 
 __all__ = [

@@ -25,9 +25,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from baocao.errors import Problem, TemplateError
+from baocao.errors import ExportError, Problem, TemplateError
 
-__all__ = ["TemplateSpec", "builtin_dir", "check_name", "find_template", "list_templates"]
+__all__ = [
+    "TemplateSpec",
+    "builtin_dir",
+    "check_name",
+    "export_template",
+    "find_template",
+    "list_templates",
+    "word_files",
+]
 
 FORMATS = ("nha_nuoc", "dang")
 ENV_VAR = "BAOCAO_TEMPLATES"
@@ -244,3 +252,55 @@ def find_template(name: str, *, dirs: Sequence[Path | str] = ()) -> TemplateSpec
     if close:
         message += _(" — có phải {goi_y!r}?").format(goi_y=close[0])
     raise TemplateError([Problem(message, code="template-not-found")])
+
+
+# --- template files on disk: check targets, export ------------------------------------------
+
+_WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dotx", ".odt", ".fodt", ".rtf", ".dox", ".dcx")
+
+
+def word_files(target: str | Path, *, dirs: Sequence[Path | str] = ()) -> list[Path]:
+    """The Word files ``target`` names: a ``.docx`` file, every ``.docx`` in a folder (not
+    Word's ``~$`` lock files), or the files of the template called ``target``. A target with
+    a folder or a file extension in it is a file, even a missing one (a mistyped path).
+
+    >>> word_files("mau/thong-cao.dox")
+    [PosixPath('mau/thong-cao.dox')]
+    """
+    path = Path(target)
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.docx") if not p.name.startswith(("~$", ".")))
+    if path.exists() or len(path.parts) > 1 or path.suffix.lower() in _WORD_SUFFIXES:
+        return [path]
+
+    spec = find_template(str(target), dirs=dirs)
+    return sorted(set(spec.files.values()))
+
+
+def export_template(
+    name: str, out_dir: Path | str, *, force: bool = False, dirs: Sequence[Path | str] = ()
+) -> list[Path]:
+    """Copy the Word file(s) and side file of template ``name`` into ``out_dir``, each
+    atomically; nothing is written when one target exists and ``force`` is not given."""
+    from baocao.i18n import _
+    from baocao.rendering.atomic import write_atomic
+
+    spec = find_template(name, dirs=dirs)
+    sources = sorted(set(spec.files.values()))
+    side = Path(spec.source) / f"{spec.name}.yaml"
+    if side.is_file():
+        sources.append(side)
+    targets = [(src, Path(out_dir) / src.name) for src in sources]
+    existing = [t for _s, t in targets if t.exists()]
+    if existing and not force:
+        raise ExportError(
+            [
+                Problem(_("tệp đã có; dùng --force để ghi đè"), path=str(t), code="exists")
+                for t in existing
+            ]
+        )
+    for src, target in targets:
+        if src.resolve() == target.resolve():
+            continue
+        write_atomic(target, src.read_bytes(), force=force)
+    return [t for _s, t in targets]

@@ -38,7 +38,7 @@ def check(
     """Kiểm tra mẫu .docx (một thư mục mẫu, hoặc tên mẫu): cú pháp, biến, bộ lọc, dấu nháy
     cong…, kèm vị trí trong Word. Mã thoát 0 khi không có lỗi, 3 khi có."""
     from baocao.i18n import _
-    from baocao.lint import check_targets
+    from baocao.lint.checker import check_targets
 
     results = check_targets(templates, event=event, dirs=dirs)
     all_problems = [p for problems in results.values() for p in problems]
@@ -59,7 +59,7 @@ def check(
 def _located(error: BaocaoError, event: Any, template: str, dirs: tuple[str, ...]) -> BaocaoError:
     """The error of a failed preview, with each problem placed by ``check_template`` (the
     tag, its paragraph or cell, in the author's words) when it finds them."""
-    from baocao.lint import check_template
+    from baocao.lint.checker import check_template
     from baocao.registry import find_template
 
     try:
@@ -82,9 +82,9 @@ def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from baocao.loading import load_event
-    from baocao.outline import outline
-    from baocao.rendering import render_bytes
+    from baocao.docx.outline import outline
+    from baocao.event.loading import load_event
+    from baocao.rendering.document import render_bytes
 
     ev = load_event(Path(event))
     try:

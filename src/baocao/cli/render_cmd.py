@@ -1,4 +1,5 @@
-"""``baocao render``: a thin face over :func:`baocao.batch.render_many` (progress, summary)."""
+"""``baocao render``: a thin face over :func:`baocao.rendering.batch.render_many` (progress,
+summary)."""
 
 from __future__ import annotations
 
@@ -137,7 +138,7 @@ def render(
     Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
     không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
     """
-    from baocao.batch import render_many
+    from baocao.rendering.batch import render_many
 
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(

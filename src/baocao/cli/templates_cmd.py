@@ -57,7 +57,7 @@ def _dirs(ctx: click.Context, own: tuple[str, ...]) -> tuple[str, ...]:
 def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
     """In tiêu đề, thể thức, các biến và bộ lọc mẫu NAME dùng, và nơi tìm thấy nó."""
     from baocao.i18n import _
-    from baocao.lint_names import template_usage
+    from baocao.lint.names import template_usage
     from baocao.registry import find_template
 
     spec = find_template(name, dirs=_dirs(ctx, dirs))
@@ -96,7 +96,7 @@ def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
 @errors_to_exit
 def export(ctx: click.Context, name: str, out_dir: str, force: bool, dirs: tuple[str, ...]) -> None:
     """Chép mẫu NAME (các tệp .docx và tệp .yaml đi kèm) vào thư mục OUT_DIR để sửa trong Word."""
-    from baocao.template_files import export_template
+    from baocao.registry import export_template
 
     for path in export_template(name, Path(out_dir), force=force, dirs=_dirs(ctx, dirs)):
         click.echo(f"✓ {path}")

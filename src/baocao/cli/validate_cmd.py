@@ -1,4 +1,5 @@
-"""``baocao validate`` and ``baocao schema``: thin faces over baocao.loading and baocao.schema."""
+"""``baocao validate`` and ``baocao schema``: thin faces over baocao.event.loading and
+baocao.event.schema."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def validate(files: tuple[str, ...], output_format: str) -> None:
 
     Với --format json: một danh sách JSON các lỗi trên stdout ([] khi mọi tệp đều đúng).
     """
-    from baocao.loading import check_files
+    from baocao.event.loading import check_files
 
     def ok(path: str) -> None:
         if output_format == "text":
@@ -37,6 +38,6 @@ def validate(files: tuple[str, ...], output_format: str) -> None:
 @errors_to_exit
 def schema() -> None:
     """In JSON Schema của tệp sự kiện (mô tả, ví dụ bằng tiếng Việt)."""
-    from baocao.schema import event_schema_text
+    from baocao.event.schema import event_schema_text
 
     click.echo(event_schema_text(), nl=False)

@@ -1,7 +1,8 @@
 """The Vietnamese language layer: dates, numbers and text, as pure functions.
 
 Every function takes the value first and its options keyword-only; the same functions are
-the Jinja filters of the templates (``baocao.filters.FILTERS``). Nothing here imports Jinja or
+the Jinja filters of the templates (``baocao.rendering.filters.FILTERS``). Nothing here imports
+Jinja or
 Word libraries, and Babel only on the first number formatted (its ``vi`` grouping is right;
 its date patterns, weekday names and currency are not official style, so dates are written by
 hand), so importing it is cheap.

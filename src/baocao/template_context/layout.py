@@ -3,7 +3,7 @@
 Everything that differs between the two formats is data in a :class:`Profile`, so code asks
 ``profile.tien_to["KT"]`` instead of branching on the format. ``tools/build_templates.py``
 reads the typographic half (sizes, column widths, margins) to generate the built-in Word
-templates; :mod:`baocao.template_context` reads the textual half (số ký hiệu, prefixes,
+templates; :mod:`baocao.template_context.build` reads the textual half (số ký hiệu, prefixes,
 punctuation).
 
 Where the sources disagree the choice is a *setting* (``Profile.cai_dat``) that a template's

@@ -97,7 +97,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from baocao.context_press import (
+from baocao.errors import DataError, Problem
+from baocao.i18n import _
+from baocao.template_context.layout import cai_dat as merged_settings
+from baocao.template_context.layout import profile
+from baocao.template_context.report import cau_bao_cao, muc_bao_cao, so_lieu
+from baocao.template_context.sentences import (
     as_date,
     bo_dau_cuoi,
     cau_su_kien,
@@ -109,11 +114,6 @@ from baocao.context_press import (
     thoi_gian,
     thuong_dau,
 )
-from baocao.context_report import cau_bao_cao, muc_bao_cao, so_lieu
-from baocao.errors import DataError, Problem
-from baocao.i18n import _
-from baocao.layout import cai_dat as merged_settings
-from baocao.layout import profile
 
 if TYPE_CHECKING:  # pragma: no cover
     from baocao.registry import TemplateSpec

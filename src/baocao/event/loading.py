@@ -1,4 +1,4 @@
-"""Event files in, a validated :class:`~baocao.model.Event` or every problem out.
+"""Event files in, a validated :class:`~baocao.event.model.Event` or every problem out.
 
 :func:`load_event` reads a YAML or JSON file (by extension, else sniffed), decodes it (UTF-8
 with or without BOM, UTF-16 with BOM), checks the limits (size, nesting, aliases, string
@@ -33,10 +33,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from baocao.errors import DataError, Problem
+from baocao.event.limits import (
+    MAX_BYTES,
+    Lines,
+    check_size,
+    control_characters,
+    decode_text,
+    tab_indents,
+)
+from baocao.event.located import Located, check_strings
+from baocao.event.model import RULES_ERROR_TYPE, Event
 from baocao.i18n import _
-from baocao.limits import MAX_BYTES, Lines, check_size, control_characters, decode_text, tab_indents
-from baocao.model import RULES_ERROR_TYPE, Event
-from baocao.source_tree import Located, check_strings
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -54,8 +61,8 @@ def _format_of(path: str) -> Format | None:
 
 
 def _parse(text: str, fmt: Format | None, path: str) -> Located:
-    from baocao.json_source import parse_json
-    from baocao.yaml_source import parse_yaml
+    from baocao.event.json_source import parse_json
+    from baocao.event.yaml_source import parse_yaml
 
     lines = Lines(text)
     control = control_characters(text, path=path, lines=lines)
@@ -87,7 +94,7 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
     format by extension unless ``fmt`` is given (otherwise the text is sniffed)."""
     from pydantic import ValidationError
 
-    from baocao.messages import problems_from
+    from baocao.event.explain import problems_from
 
     text = decode_text(data, path=path)
     tree = _parse(text, fmt or _format_of(path), path)
@@ -166,7 +173,7 @@ def problems_from_rules(data: dict[str, Any], tree: Located, *, path: str) -> li
     """The cross-field problems of ``data`` (only those: other errors were reported)."""
     from pydantic import ValidationError
 
-    from baocao.messages import problems_from
+    from baocao.event.explain import problems_from
 
     try:
         Event.model_validate(data)

@@ -3,7 +3,7 @@
 ``FILTERS`` maps each filter name to its function in :mod:`baocao.vi`; the render engine
 registers exactly this table as Jinja filters (``{{ su_kien.bat_dau | ngay_thang }}``). The
 docstrings of those functions are the reference staff read: ``docs/filters.md`` is generated
-from them by :func:`filters_markdown` (``python -m baocao.filters > docs/filters.md``).
+from them by :func:`filters_markdown` (``python -m baocao.rendering.filters > docs/filters.md``).
 
 ``ma_cu`` and ``loi_ngay_thang`` are not filters: they answer "is this legacy-encoded
 text?" and "which dates are padded wrongly?", questions for the loader and the template
@@ -114,8 +114,10 @@ def filters_markdown() -> str:
     lines = [
         "# Bộ lọc dùng trong mẫu Word",
         "",
-        "<!-- Tệp này được sinh tự động từ src/baocao/filters.py và docstring của baocao.vi.",
-        "     Đừng sửa tay; sinh lại bằng: python -m baocao.filters > docs/filters.md -->",
+        "<!-- Tệp này được sinh tự động từ src/baocao/rendering/filters.py và docstring",
+        "     của baocao.vi.",
+        "     Đừng sửa tay; sinh lại bằng:",
+        "     python -m baocao.rendering.filters > docs/filters.md -->",
         "",
         "Bộ lọc (filter) biến một giá trị của tệp sự kiện thành chữ đúng văn phong hành chính "
         "và báo chí. Trong mẫu Word, viết giá trị, dấu `|`, rồi tên bộ lọc: "
@@ -146,7 +148,7 @@ def filters_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # python -m baocao.filters > docs/filters.md
+if __name__ == "__main__":  # python -m baocao.rendering.filters > docs/filters.md
     import sys
 
     sys.stdout.buffer.write(filters_markdown().encode("utf-8"))

@@ -25,9 +25,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from baocao.errors import Problem
+from baocao.event.located import Located, Path, dotted
+from baocao.event.model import ERROR_TYPE, RULES_ERROR_TYPE, Event
 from baocao.i18n import _
-from baocao.model import ERROR_TYPE, RULES_ERROR_TYPE, Event
-from baocao.source_tree import Located, Path, dotted
 
 
 def _plain(name: str) -> str:

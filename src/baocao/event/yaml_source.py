@@ -1,4 +1,4 @@
-"""YAML text → :class:`~baocao.source_tree.Located`, with limits checked before construction.
+"""YAML text → :class:`~baocao.event.located.Located`, with limits checked before construction.
 
 Only PyYAML's safe loaders compose (``CSafeLoader``'s libyaml parser when PyYAML has it, else
 and for every error message ``SafeLoader``), with plainer implicit types than YAML 1.1: ``true`` /
@@ -28,9 +28,9 @@ from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from baocao.errors import DataError, Problem
+from baocao.event.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_REPORTED
+from baocao.event.located import Located, Path, RawFloat, RawInt, dotted
 from baocao.i18n import N_, _
-from baocao.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_REPORTED
-from baocao.source_tree import Located, Path, RawFloat, RawInt, dotted
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"

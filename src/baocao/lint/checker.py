@@ -1,7 +1,7 @@
 """Check a Word template before any clerk runs it: every problem, and where it is in Word.
 
 :func:`check_template` reads each part of the .docx (body, headers, footers, notes), finds
-every tag in the paragraphs' text (:mod:`baocao.lint_locations`) and reports:
+every tag in the paragraphs' text (:mod:`baocao.docx.locations`) and reports:
 
 - Jinja syntax errors, said in Vietnamese (:func:`syntax_message`), with the tag that opened
   an unclosed block (also when an ``end…`` tag of an outer block comes first);
@@ -9,7 +9,7 @@ every tag in the paragraphs' text (:mod:`baocao.lint_locations`) and reports:
   paragraph with text (which docxtpl deletes), a tag cut by a paragraph mark, a tag
   never closed, a closing mark without its opening mark (``{ x }}``);
 - unknown variables at any depth, unknown filters, tests and filter arguments, each with a
-  "did you mean" (:mod:`baocao.lint_names`);
+  "did you mean" (:mod:`baocao.lint.names`);
 - what Word's AutoCorrect puts in a tag: curly quotes, dashes, non-breaking spaces (not
   inside a string literal, where they are text);
 - tags that still hold Word XML after docxtpl's own clean-up;
@@ -32,9 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from baocao.errors import BaocaoError, Problem, TemplateError
-from baocao.i18n import _
-from baocao.lint_locations import (
+from baocao.docx.locations import (
     DOCXTPL_QUOTES,
     Paragraph,
     Part,
@@ -49,7 +47,17 @@ from baocao.lint_locations import (
     snippet,
     stray_closers,
 )
-from baocao.lint_locations import stray_openers as _stray
+from baocao.docx.locations import stray_openers as _stray
+from baocao.errors import BaocaoError, Problem
+from baocao.i18n import _
+from baocao.lint.messages import (
+    LOOKING,
+    TAG_NAMES,
+    UNKNOWN_TAG,
+    name_issue_message,
+    syntax_message,
+)
+from baocao.lint.runtime import place_label, render_against
 
 __all__ = ["SMART_QUOTES", "check_template"]
 
@@ -75,7 +83,7 @@ _PATCHED_TAG = re.compile(r"\{\{(?:(?!\}\}).)*\}\}|\{%(?:(?!%\}).)*%\}", re.DOTA
 
 class _Checker:
     def __init__(self, path: Path) -> None:
-        from baocao.engine import make_env
+        from baocao.rendering.engine import make_env
 
         self.path = path
         self.env = make_env()
@@ -86,7 +94,7 @@ class _Checker:
         self.typed_wrong: set[int] = set()  # tags (by offset) already told to be retyped
 
     def add(self, part: Part, para: Paragraph | None, tag: str | None, code: str, msg: str) -> None:
-        where = _where(part, para, tag)
+        where = place_label(part, para, tag)
         order = para.start if para is not None else 1 << 60
         problem = Problem(msg, path=str(self.path), part=where, code=code)
         # Word keeps a copy of each text box for old readers: one report for both
@@ -224,7 +232,7 @@ class _Checker:
     def check_jinja(self, part: Part, tags: list[Tag]) -> None:
         from jinja2 import TemplateSyntaxError
 
-        from baocao.lint_names import find_name_issues
+        from baocao.lint.names import find_name_issues
 
         source = jinja_source(tags)
         try:
@@ -241,7 +249,7 @@ class _Checker:
                 tag.para if tag else None,
                 tag.text if tag else None,
                 "unknown-attribute" if issue.code == "list-attribute" else issue.code,
-                _message(issue),
+                name_issue_message(issue),
             )
             self.blocking = True
 
@@ -249,9 +257,9 @@ class _Checker:
         line = exc.lineno or len(tags)
         message = exc.message or ""
         end_of_template = "end of template" in message
-        unknown = _UNKNOWN_TAG.search(message)
+        unknown = UNKNOWN_TAG.search(message)
         nesting = "nesting mistake" in message or bool(
-            unknown and unknown.group(1) in _TAG_NAMES and _LOOKING.search(message)
+            unknown and unknown.group(1) in TAG_NAMES and LOOKING.search(message)
         )
         if end_of_template or nesting:
             before = tags if end_of_template else tags[: max(line - 1, 0)]
@@ -285,7 +293,7 @@ class _Checker:
         """Tags that still hold Word XML after docxtpl's ``patch_xml``."""
         from lxml import etree
 
-        from baocao.engine import _docxtpl
+        from baocao.rendering.engine import _docxtpl
 
         parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
         root = etree.fromstring(part.xml, parser)
@@ -310,149 +318,6 @@ class _Checker:
                 self.blocking = True
 
 
-def _one_of(names: Sequence[str]) -> str:
-    """``a``, ``a hoặc b``, ``a, b hoặc c``."""
-    if len(names) == 1:
-        return names[0]
-    return _("{cac} hoặc {cuoi}").format(cac=", ".join(names[:-1]), cuoi=names[-1])
-
-
-def _message(issue: Any) -> str:
-    if issue.code == "list-attribute":
-        return _(
-            "biến không có: {ten} — {goc} là một danh sách, hãy lặp qua nó bằng "
-            "{{% for x in {goc} %}} rồi dùng x.{khoa}"
-        ).format(ten=issue.name, goc=issue.suggestion, khoa=issue.name.rsplit(".", 1)[-1])
-    if issue.code == "unknown-argument":
-        msg = _("bộ lọc {loc} không có tham số {ten}").format(loc=issue.owner, ten=issue.name)
-        if issue.suggestion:
-            msg += " — " + _("có phải {goi_y}?").format(goi_y=issue.suggestion)
-        if issue.known:
-            msg += " " + _("(các tham số: {cac})").format(cac=", ".join(issue.known))
-        return msg
-    if issue.code == "unknown-filter":
-        msg = _("bộ lọc không có: {ten}").format(ten=issue.name)
-    elif issue.code == "unknown-test":
-        msg = _("phép thử không có: {ten}").format(ten=issue.name)
-    else:
-        msg = _("biến không có: {ten}").format(ten=issue.name)
-    if issue.code == "unknown-variable" and issue.loop_of == "":
-        return msg + " — " + _("loop chỉ có bên trong vòng lặp {% for … %}")
-    if issue.code == "unknown-variable" and issue.loop_of:
-        return (
-            msg
-            + " — "
-            + _("{ten} chỉ có bên trong vòng lặp, ví dụ {{% for {ten} in {ds} %}}").format(
-                ten=issue.name, ds=issue.loop_of
-            )
-        )
-    if issue.code == "unknown-variable" and len(issue.known) > 1:
-        return msg + " — " + _("có phải {goi_y}?").format(goi_y=_one_of(issue.known))
-    if issue.suggestion:
-        msg += " — " + _("có phải {goi_y}?").format(goi_y=issue.suggestion)
-    if issue.code == "unknown-filter":
-        msg += " " + _("(các bộ lọc có: {cac})").format(cac=", ".join(issue.known))
-    elif issue.code == "unknown-attribute" and issue.known and not issue.suggestion:
-        msg += " " + _("(các khóa có: {cac})").format(cac=", ".join(issue.known))
-    return msg
-
-
-# --- Jinja's syntax errors, said in Vietnamese ---------------------------------------------
-
-_TAG_NAMES = [
-    *("for", "endfor", "if", "elif", "else", "endif", "set", "endset", "macro", "endmacro"),
-    *("call", "endcall", "filter", "endfilter", "with", "endwith", "raw", "endraw"),
-]
-_TOKENS = {
-    "end of print statement": "}}",
-    "end of statement block": "%}",
-    "begin of print statement": "{{",
-    "end of comment": "#}",
-}
-_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
-_LOOKING = re.compile(r"looking for the following tags: (.*?)\.")
-_EXPECTED = re.compile(r"expected token '(.+?)', got '(.+?)'")
-_CHAR = re.compile(r"unexpected char (['\"])(.+?)\1 at \d+")
-_UNEXPECTED = re.compile(r"^unexpected '(.+?)'$")
-
-
-def _token(name: str) -> str:
-    if name == "end of template":
-        return _("cuối mẫu")
-    return _TOKENS.get(name, name)
-
-
-def syntax_message(message: str) -> str:
-    """Jinja's syntax error ``message`` in words a template author understands.
-
-    >>> syntax_message("Encountered unknown tag 'endfi'. Jinja was looking for the following "
-    ...                "tags: 'elif' or 'else' or 'endif'.")
-    'không có thẻ «endfi» — có phải endif?'
-    >>> syntax_message("expected token 'end of print statement', got 'diem'")
-    'cần «}}» nhưng gặp «diem» (tên biến không có dấu cách)'
-    """
-    m = _UNKNOWN_TAG.search(message)
-    if m:
-        return _unknown_tag(m.group(1), message)
-    m = _EXPECTED.search(message)
-    if m:
-        want, got = _token(m.group(1)), _token(m.group(2))
-        if m.group(1) == "name":
-            return _("thiếu tên (biến hoặc bộ lọc) trước «{gap}»").format(gap=got)
-        text = _("cần «{can}» nhưng gặp «{gap}»").format(can=want, gap=got)
-        if want in ("}}", "%}") and re.fullmatch(r"\w+", got):
-            text += " " + _("(tên biến không có dấu cách)")
-        elif got == "=":
-            text += " " + _("(so sánh bằng dùng «==»)")
-        return text
-    if message.startswith("Expected an expression"):
-        return _("thiếu tên biến hoặc giá trị")
-    m = _CHAR.search(message)
-    if m:
-        if m.group(2) in "'\"":
-            return _("dấu nháy «{dau}» chưa được đóng").format(dau=m.group(2))
-        return _("ký tự «{ky_tu}» không dùng được trong thẻ").format(ky_tu=m.group(2))
-    m = _UNEXPECTED.match(message)
-    if m:
-        return _("thừa «{ky_tu}»").format(ky_tu=_token(m.group(1)))
-    return message
-
-
-def _unknown_tag(name: str, message: str) -> str:
-    for prefix in ("tr", "tc", "p"):
-        if name == prefix:
-            return _("viết liền «{{%{tt}», không có dấu cách giữa «{{%» và «{tt}»").format(
-                tt=prefix
-            )
-        if name.startswith(prefix) and name[len(prefix) :] in _TAG_NAMES:
-            return _("thiếu dấu cách sau «{{%{tt}»: hãy viết {{%{tt} {the} …").format(
-                tt=prefix, the=name[len(prefix) :]
-            )
-    looking = _LOOKING.search(message)
-    wanted = re.findall(r"'(\w+)'", looking.group(1)) if looking else []
-    if not wanted and name.startswith("end") and name[3:] in _TAG_NAMES:
-        return _(
-            "thẻ này đóng một khối «{khoi}» chưa được mở (thiếu thẻ {{% {khoi} … %}} ở trước, "
-            "hoặc thừa thẻ này)"
-        ).format(khoi=name[3:])
-    if not wanted and name in ("else", "elif"):
-        return _("thẻ «{ten}» chỉ dùng được giữa {{% if … %}} và {{% endif %}}").format(ten=name)
-    text = _("không có thẻ «{ten}»").format(ten=name)
-    hint = _close_word(name, wanted) or _close_word(name, _TAG_NAMES)
-    if hint:
-        return text + " — " + _("có phải {goi_y}?").format(goi_y=hint)
-    if wanted:
-        return text + " — " + _("ở đây cần {cac}").format(cac=_one_of(wanted))
-    return text
-
-
-def _close_word(word: str, choices: Sequence[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
-
-
 def _unclosed(tags: list[Tag]) -> Tag | None:
     """The innermost block-opening tag that no ``end…`` tag closes."""
     stack: list[tuple[str, Tag]] = []
@@ -475,144 +340,10 @@ def _unclosed(tags: list[Tag]) -> Tag | None:
     return stack[-1][1] if stack else None
 
 
-def _where(part: Part, para: Paragraph | None, tag: str | None) -> str:
-    """``phần thân, đoạn 3: «text around the tag»``."""
-    where = part.label()
-    if para is not None:
-        where = f"{where}, {para.place}"
-        text = snippet(para.text, tag)
-        if text:
-            where += f": «{text}»"
-    return where
-
-
-def _spec_for(path: Path) -> Any:
-    from baocao.registry import TemplateSpec, find_template
-
-    name = path.name.removesuffix(".docx")
-    for fmt in (".nha_nuoc", ".dang"):
-        name = name.removesuffix(fmt)
-    try:
-        spec = find_template(name, dirs=[path.parent])
-    except TemplateError:
-        return TemplateSpec(name=name, source=str(path.parent))
-    return spec if spec.source == str(path.parent) else TemplateSpec(name=name)
-
-
-def _render(path: Path, event: Any, sources: list[tuple[Part, list[Tag]]]) -> list[Problem]:
-    """Render the template with ``event`` in memory; a failure is placed at its tag."""
-    from baocao.engine import compile_template
-    from baocao.rendering import doc_props
-    from baocao.template_context import context
-
-    spec = _spec_for(path)
-    ctx = None
-    try:
-        ctx = context(event, template=spec)
-        compile_template(path).render_bytes(ctx, doc_props(event, spec, ctx))
-    except BaocaoError as error:
-        placed = _place_runtime_error(path, ctx, sources) if ctx is not None else None
-        if placed is not None:
-            return [placed]
-        return [
-            p if p.code else Problem(p.message, p.path, p.line, p.column, p.field, p.part, "render")
-            for p in error.problems
-        ]
-    return []
-
-
-def _place_runtime_error(
-    path: Path, ctx: Any, sources: list[tuple[Part, list[Tag]]]
-) -> Problem | None:
-    """Render each part's tags alone (one per line) to find the tag that fails, and say
-    why in the author's words; None when none fails that way."""
-    from baocao.engine import make_env
-
-    env = make_env()
-    for part, tags in sources:
-        try:
-            env.from_string(jinja_source(tags)).render(ctx)
-        except Exception as exc:
-            line = _template_line(exc.__traceback__)
-            if line is None or not 0 < line <= len(tags):
-                return None
-            tag = tags[line - 1]
-            return Problem(
-                _runtime_message(exc, tag.text),
-                path=str(path),
-                part=_where(part, tag.para, tag.text),
-                code="render",
-            )
-    return None
-
-
-def _template_line(tb: Any) -> int | None:
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-_NO_ATTRIBUTE = re.compile(r"^'None' has no attribute '(\w+)'$")
-_NO_KEY = re.compile(r"^'?dict object'? has no attribute '(\w+)'$")
-_NO_ITEM = re.compile(r"^'?list object'? has no element (\d+)$")
-_NOT_ITERABLE = re.compile(r"^'(\w+)' object is not iterable$")
-_FOR = re.compile(r"^\{%-?\s*for\s+.+?\s+in\s+(.+?)(?:\s+if\s.*|\s+recursive)?\s*-?%\}$")
-
-
-def _runtime_message(exc: Exception, tag: str) -> str:
-    """Why the tag ``tag`` failed with this event, and what to write instead."""
-    text = jinja_text(tag)
-    message = str(getattr(exc, "message", None) or exc)
-    prefix = prefix_of(tag) if tag.startswith("{%") else None
-    mark = f"{{%{prefix}" if prefix in ("p", "tr", "tc") else "{%"
-    m = _NO_ATTRIBUTE.match(message)
-    if m:
-        base = re.search(r"([A-Za-z_][\w.]*)\." + re.escape(m.group(1)) + r"\b", text)
-        if base:
-            goc = base.group(1)
-            return _(
-                "{goc} trống (không có giá trị) với tệp sự kiện này nên không có {ten}: "
-                "hãy đặt thẻ trong {mo} if {goc} %}}…{mo} endif %}}"
-            ).format(goc=goc, ten=f"{goc}.{m.group(1)}", mo=mark)
-    m = _NO_KEY.match(message)
-    if m:
-        found = re.search(r"([A-Za-z_][\w.]*\." + re.escape(m.group(1)) + r")\b", text)
-        if found:
-            return _("không có {ten} với tệp sự kiện này").format(ten=found.group(1))
-    m = _NO_ITEM.match(message)
-    if m:
-        found = re.search(r"([A-Za-z_][\w.]*)\[" + m.group(1) + r"\]", text)
-        if found:
-            goc = found.group(1)
-            return _(
-                "{goc} rỗng với tệp sự kiện này nên không có {ten}: hãy đặt thẻ trong "
-                "{mo} if {goc} %}}…{mo} endif %}}"
-            ).format(goc=goc, ten=f"{goc}[{m.group(1)}]", mo=mark)
-    m = _NOT_ITERABLE.match(message)
-    loop = _FOR.match(text)
-    if m and loop:
-        goc = loop.group(1).strip()
-        if m.group(1) == "NoneType":
-            return _(
-                "{goc} trống (không có giá trị) với tệp sự kiện này nên không lặp được: "
-                "hãy đặt vòng lặp trong {mo} if {goc} %}}…{mo} endif %}}"
-            ).format(goc=goc, mo=mark)
-        return _("{goc} không phải danh sách nên không lặp qua được").format(goc=goc)
-    if isinstance(exc, BaocaoError):
-        return "; ".join(p.message for p in exc.problems)
-    from jinja2 import TemplateError as JinjaError
-
-    loi = message if isinstance(exc, JinjaError) else f"{type(exc).__name__}: {message}"
-    return _("lỗi khi điền mẫu: {loi}").format(loi=loi)
-
-
 def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
     """Every problem of the Word template at ``path``, each with its place in Word terms.
 
-    ``event`` (an :class:`~baocao.model.Event` or the path of an event file) adds a real
+    ``event`` (an :class:`~baocao.event.model.Event` or the path of an event file) adds a real
     render into memory, so that errors only data reveals are found too. An empty list means
     the template is clean. A file that is not a Word document is one problem, not an error.
 
@@ -620,7 +351,7 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
     >>> check_template(builtin_dir() / "thong-cao.dang.docx")
     []
     """
-    from baocao.engine import compile_template
+    from baocao.rendering.engine import compile_template
 
     path = Path(path)
     if not path.is_file():
@@ -637,7 +368,7 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
             )
         ]
     if event is not None and not hasattr(event, "model_dump"):
-        from baocao.loading import load_event
+        from baocao.event.loading import load_event
 
         event = load_event(Path(event))
     checker = _Checker(path)
@@ -678,7 +409,7 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
             ]
             checker.blocking = True
     if event is not None and not checker.blocking:
-        checker.problems += _render(path, event, checker.sources)
+        checker.problems += render_against(path, event, checker.sources)
     return checker.problems
 
 
@@ -690,13 +421,13 @@ def check_targets(
 ) -> dict[Path, list[Problem]]:
     """What ``baocao check`` reports: the problems of every Word file the targets name (a
     ``.docx``, a folder of them, or a template name — see
-    :func:`baocao.template_files.word_files`), in order; with ``event`` (a path), each is
+    :func:`baocao.registry.word_files`), in order; with ``event`` (a path), each is
     also rendered with that event. A bad event raises ``DataError``."""
-    from baocao.template_files import word_files
+    from baocao.registry import word_files
 
     loaded = None
     if event is not None:
-        from baocao.loading import load_event
+        from baocao.event.loading import load_event
 
         loaded = load_event(Path(event))
     results: dict[Path, list[Problem]] = {}

@@ -1,6 +1,6 @@
 """Unknown names at any depth, unknown filters and tests: a walk over a template's Jinja AST.
 
-Names are checked against :func:`baocao.lint_shapes.context_shape`: ``su_kien.diadiem`` is
+Names are checked against :func:`baocao.lint.shapes.context_shape`: ``su_kien.diadiem`` is
 unknown (``su_kien.dia_diem`` is known), and so is ``n.hoten`` in
 ``{% for n in nhan_vat %}``: loop targets take the item shape of what they iterate,
 ``{% set %}`` targets the shape of their value, macro arguments are free.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baocao.lint_shapes import Obj, Scalar, Seq, Shape, Unknown, context_shape, paths
+from baocao.lint.shapes import Obj, Scalar, Seq, Shape, Unknown, context_shape, paths
 
 __all__ = ["JINJA_GLOBALS", "NameIssue", "context_shape", "find_name_issues", "template_usage"]
 
@@ -243,7 +243,7 @@ class _Walker:
             choices = sorted(table)
             shown = choices
             if isinstance(node, nodes.Filter):
-                from baocao.filters import FILTERS
+                from baocao.rendering.filters import FILTERS
 
                 shown = [*FILTERS, "default", "join", "length", "lower", "upper", "replace"]
             self.issues.append(
@@ -251,7 +251,7 @@ class _Walker:
             )
             return
         if isinstance(node, nodes.Filter) and node.kwargs:
-            from baocao.filters import FILTERS
+            from baocao.rendering.filters import FILTERS
 
             func = FILTERS.get(node.name)
             if func is None or func is not table[node.name]:
@@ -360,7 +360,7 @@ class _Walker:
 def find_name_issues(ast: Any, env: Any, top: Obj | None = None) -> list[NameIssue]:
     """Unknown variables (at any depth), filters and tests in a parsed template.
 
-    >>> from baocao.engine import make_env
+    >>> from baocao.rendering.engine import make_env
     >>> env = make_env()
     >>> ast = env.parse("{% for n in nhan_vat %}{{ n.hoten }}{% endfor %}\\n{{ x|viethoa }}")
     >>> for i in find_name_issues(ast, env):
@@ -381,8 +381,8 @@ def template_usage(path: Path | str) -> tuple[list[str], list[str]]:
     not parse are skipped."""
     from jinja2 import TemplateSyntaxError, nodes
 
-    from baocao.engine import make_env
-    from baocao.lint_locations import find_tags, jinja_source, read_paragraphs, read_parts
+    from baocao.docx.locations import find_tags, jinja_source, read_paragraphs, read_parts
+    from baocao.rendering.engine import make_env
 
     env = make_env()
     top = context_shape()

@@ -1,13 +1,14 @@
 """The one place Jinja is configured, and the compile-once renderer of a Word template.
 
 :func:`make_env` builds the sandboxed, strict, autoescaping environment with every filter of
-:data:`baocao.filters.FILTERS`. :func:`compile_template` reads a .docx once, runs docxtpl's
+:data:`baocao.rendering.filters.FILTERS`. :func:`compile_template` reads a .docx once, runs
+docxtpl's
 own pre-processing (``patch_xml``: split-run clean-up, ``{%p %}``/``{%tr %}``/``{%tc %}``/
 ``{%r %}`` tags, smart quotes in tags…) on the body, the headers, the footers and the notes,
 and compiles each part with Jinja once. :meth:`CompiledTemplate.render_bytes` then only
 renders the parts, applies docxtpl's post-processing (``resolve_listing``, ``fix_tables``,
 ``fix_docpr_ids``), puts every ``w:t`` text in NFC and in the event's tone style, and writes
-a deterministic zip (see :mod:`baocao.docx_package`).
+a deterministic zip (see :mod:`baocao.docx.package`).
 
 >>> env = make_env()
 >>> env.from_string("{{ a }}").render(a="A & B <C>")
@@ -30,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from baocao.docx_package import (
+from baocao.docx.package import (
     DocProps,
     Package,
     ZipBuilder,
@@ -86,7 +87,7 @@ def make_env() -> SandboxedEnvironment:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    from baocao.filters import FILTERS
+    from baocao.rendering.filters import FILTERS
 
     env = SandboxedEnvironment(
         autoescape=True,

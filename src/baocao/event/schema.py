@@ -1,5 +1,5 @@
 """The JSON Schema of the event file, for editors (``# yaml-language-server: $schema=…``)
-and CI. Generated from :mod:`baocao.model`, so descriptions and examples are the models'.
+and CI. Generated from :mod:`baocao.event.model`, so descriptions and examples are the models'.
 
 >>> s = event_schema()
 >>> s["$schema"], s["required"]
@@ -16,7 +16,7 @@ from typing import Any
 
 def event_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an event file, as a dict."""
-    from baocao.model import Event
+    from baocao.event.model import Event
 
     body = Event.model_json_schema(mode="validation")
     for definition in [body, *body.get("$defs", {}).values()]:

@@ -1,6 +1,7 @@
 """The summary report's figures, sentences and section numbers.
 
-Part of :mod:`baocao.template_context`. Percentages come from :func:`baocao.vi.phan_tram` and money
+Part of :mod:`baocao.template_context.build`. Percentages come from :func:`baocao.vi.phan_tram` and
+money
 from :func:`baocao.vi.tien` / :func:`baocao.vi.bang_chu`; a section without data is left out
 and the others keep consecutive numbers.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from baocao.context_press import bo_dau_cuoi, hoa_dau, la_lop
+from baocao.template_context.sentences import bo_dau_cuoi, hoa_dau, la_lop
 
 __all__ = ["cau_bao_cao", "danh_so", "muc_bao_cao", "so_lieu"]
 

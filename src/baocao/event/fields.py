@@ -25,7 +25,14 @@ import re
 from datetime import date, datetime, time
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from baocao.i18n import _
@@ -232,3 +239,9 @@ Day = Annotated[
 
 def as_day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+class StrictModel(BaseModel):
+    """The base of every model of the event file: unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)

@@ -1,9 +1,9 @@
-"""JSON text → :class:`~baocao.source_tree.Located`: a small strict parser that keeps positions.
+"""JSON text → :class:`~baocao.event.located.Located`: a small strict parser that keeps positions.
 
 The standard library's decoder gives no position for values and keeps the last of two equal
 keys silently; this recursive-descent parser (strings and numbers decoded by the standard
 library's own functions) records the line and column of every key and value, reports
-duplicate keys and trailing commas, and stops at :data:`~baocao.limits.MAX_DEPTH`.
+duplicate keys and trailing commas, and stops at :data:`~baocao.event.limits.MAX_DEPTH`.
 
 >>> from baocao.i18n import set_language
 >>> set_language("vi")  # the messages below are Vietnamese
@@ -26,9 +26,9 @@ from collections.abc import Callable
 from typing import Any
 
 from baocao.errors import DataError, Problem
+from baocao.event.limits import MAX_DEPTH, MAX_NODES, MAX_REPORTED, Lines
+from baocao.event.located import Located, Path, RawFloat, RawInt, dotted
 from baocao.i18n import _
-from baocao.limits import MAX_DEPTH, MAX_NODES, MAX_REPORTED, Lines
-from baocao.source_tree import Located, Path, RawFloat, RawInt, dotted
 
 _scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = re.compile(r"[ \t\n\r]*")

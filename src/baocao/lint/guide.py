@@ -1,12 +1,12 @@
 """The generated sections of ``docs/huong-dan-soan-mau.md`` (the template authors' guide).
 
 Three sections are written by code so that they cannot drift from it: the variables (from
-:mod:`baocao.template_context`'s documented keys and the pydantic model), the filters (from
-:data:`baocao.filters.FILTERS`) and the common mistakes (real messages of
-:func:`baocao.lint.check_template` on small broken templates). Each sits between
+:mod:`baocao.template_context.build`'s documented keys and the pydantic model), the filters (from
+:data:`baocao.rendering.filters.FILTERS`) and the common mistakes (real messages of
+:func:`baocao.lint.checker.check_template` on small broken templates). Each sits between
 ``<!-- tự sinh: NAME -->`` and ``<!-- hết: NAME -->``. Regenerate with::
 
-    python -m baocao.guide docs/huong-dan-soan-mau.md
+    python -m baocao.lint.guide docs/huong-dan-soan-mau.md
 
 >>> update("a\\n<!-- tự sinh: x -->\\ncũ\\n<!-- hết: x -->\\nb", {"x": "mới"})
 'a\\n<!-- tự sinh: x -->\\nmới\\n<!-- hết: x -->\\nb'
@@ -24,17 +24,18 @@ from typing import Any
 
 __all__ = ["SECTIONS", "filters_section", "mistakes_section", "update", "variables_section"]
 
-REGENERATE = "python -m baocao.guide docs/huong-dan-soan-mau.md"
+REGENERATE = "python -m baocao.lint.guide docs/huong-dan-soan-mau.md"
 _KEY_LINE = re.compile(r"^``(\w+)``\s+(.*)$")
 
 
 def context_keys() -> list[tuple[str, str]]:
-    """(key, description) of every key documented in :mod:`baocao.template_context`'s docstring."""
-    import baocao.template_context
+    """(key, description) of every key documented in :mod:`baocao.template_context.build`'s
+    docstring."""
+    import baocao.template_context.build
 
     out: list[tuple[str, str]] = []
     doc = (
-        (baocao.template_context.__doc__ or "")
+        (baocao.template_context.build.__doc__ or "")
         .split("Keys (", 1)[-1]
         .split("``cau`` (sentences)")[0]
     )
@@ -127,8 +128,8 @@ def _model_table(title: str, prefix: str, model: Any, extra: list[str]) -> list[
 
 def variables_section() -> str:
     """Markdown: the top-level keys, then the fields of each part of the event."""
-    from baocao import model
-    from baocao.lint_shapes import Obj, Seq, context_shape
+    from baocao.event import model
+    from baocao.lint.shapes import Obj, Seq, context_shape
 
     shape = context_shape()
     lines = ["| Biến | Nội dung, ví dụ |", "| --- | --- |"]
@@ -172,7 +173,7 @@ def variables_section() -> str:
 
 def filters_section() -> str:
     """Markdown: every filter with how it is called and its first doc line."""
-    from baocao.filters import FILTERS
+    from baocao.rendering.filters import FILTERS
 
     lines = ["| Bộ lọc | Cách gọi | Tác dụng |", "| --- | --- | --- |"]
     for name, func in FILTERS.items():
@@ -237,9 +238,9 @@ def mistakes_section(check: Callable[..., Any] | None = None) -> str:
     """Markdown: each common mistake, the template text, and what ``baocao check`` says."""
     from docx import Document
 
+    from baocao.event.model import Event
     from baocao.i18n import get_language, set_language
-    from baocao.lint import check_template
-    from baocao.model import Event
+    from baocao.lint.checker import check_template
 
     check = check or check_template
     before = get_language()

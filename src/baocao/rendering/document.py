@@ -1,10 +1,11 @@
 """Render one event with one template: to bytes, or atomically to a file.
 
 ``render(event, template="thong-cao", out="tc.docx")`` finds the template
-(:mod:`baocao.registry`), builds what the template sees (:func:`baocao.template_context.context`),
+(:mod:`baocao.registry`), builds what the template sees
+(:func:`baocao.template_context.build.context`),
 fills the Word file of the event's format with the compiled template
-(:func:`baocao.engine.compile_template`) and writes it with
-:func:`baocao.writing.write_atomic`.
+(:func:`baocao.rendering.engine.compile_template`) and writes it with
+:func:`baocao.rendering.atomic.write_atomic`.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from baocao.docx_package import DocProps
+from baocao.docx.package import DocProps
 from baocao.registry import TemplateSpec, find_template
-from baocao.writing import write_atomic
+from baocao.rendering.atomic import write_atomic
+from baocao.rendering.names import default_output
 
 __all__ = ["default_output", "doc_props", "render", "render_bytes"]
 
@@ -73,8 +75,8 @@ def render_bytes(
     event: Any, *, template: str | TemplateSpec, dirs: Sequence[Path | str] = ()
 ) -> bytes:
     """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec)."""
-    from baocao.engine import compile_template
-    from baocao.template_context import context
+    from baocao.rendering.engine import compile_template
+    from baocao.template_context.build import context
 
     spec = _spec(template, dirs)
     the_thuc = _get(event, "the_thuc") or "nha_nuoc"
@@ -93,26 +95,9 @@ def render(
 ) -> Path:
     """Render ``event`` with ``template`` and write it to ``out`` atomically. An existing
     ``out`` is replaced only with ``force``; nothing is written when rendering fails."""
-    from baocao.writing import check_target
+    from baocao.rendering.atomic import check_target
 
     out = Path(out)
     check_target(out, force=force)  # fail before the work, not after
     data = render_bytes(event, template=template, dirs=dirs)
     return write_atomic(out, data, force=force)
-
-
-def default_output(event: Any, template_name: str, out_dir: Path | str | None = None) -> Path:
-    """``<event-stem>-<template>.docx`` next to the event file, or in ``out_dir``.
-
-    >>> default_output({"x": 1}, "thong-cao", "ra").as_posix()
-    'ra/su-kien-thong-cao.docx'
-    """
-    source = getattr(event, "source_path", None)
-    stem = Path(source).stem if source else "su-kien"
-    if out_dir is not None:
-        folder = Path(out_dir)
-    elif source:
-        folder = Path(source).parent
-    else:
-        folder = Path()
-    return folder / f"{stem}-{template_name}.docx"

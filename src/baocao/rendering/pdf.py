@@ -248,7 +248,7 @@ def _check(
     """The sources that can be converted, and a problem for each one that cannot."""
     from baocao.errors import RenderError
     from baocao.i18n import _
-    from baocao.writing import check_target
+    from baocao.rendering.atomic import check_target
 
     problems: list[Problem] = []
     todo: list[Path] = []
@@ -327,7 +327,7 @@ def to_pdf(
 
 def _move_into_place(pdf: Path, target: Path, *, force: bool) -> None:
     from baocao.errors import RenderError
-    from baocao.writing import write_atomic
+    from baocao.rendering.atomic import write_atomic
 
     try:
         write_atomic(target, pdf.read_bytes(), force=force)

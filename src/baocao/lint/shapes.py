@@ -2,8 +2,9 @@
 list holds.
 
 It is taken from the real thing: a complete sample event (every optional key filled)
-validated by :class:`baocao.model.Event` and turned into a context by
-:func:`baocao.template_context.context`, in both formats; places whose sample value is ``None``
+validated by :class:`baocao.event.model.Event` and turned into a context by
+:func:`baocao.template_context.build.context`, in both formats; places whose sample value is
+``None``
 take their shape from the pydantic model.
 
 >>> shape = context_shape()
@@ -235,13 +236,14 @@ SAMPLE_EVENT: dict[str, Any] = {
 
 @cache
 def context_shape() -> Obj:
-    """The shape of every template context: sample events in both formats, through the real
-    :func:`baocao.template_context.context`, filled in from the model where a value is ``None``."""
+    """The shape of every template context: sample events in both formats, through the
+    real :func:`baocao.template_context.build.context`, filled in from the model where a
+    value is ``None``."""
     import copy
 
-    from baocao.model import Event
+    from baocao.event.model import Event
     from baocao.registry import TemplateSpec
-    from baocao.template_context import context
+    from baocao.template_context.build import context
 
     out: Shape = Unknown()
     for the_thuc in ("nha_nuoc", "dang"):

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from baocao.errors import Problem
+from baocao.event.limits import MAX_REPORTED, MAX_STRING, control_problem, find_control
 from baocao.i18n import _
-from baocao.limits import MAX_REPORTED, MAX_STRING, control_problem, find_control
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]

@@ -1,6 +1,7 @@
 """Sentences about the event for the press release, the news item and the opening speech.
 
-Part of :mod:`baocao.template_context`: each function takes the plain dicts the context builds and
+Part of :mod:`baocao.template_context.build`: each function takes the plain dicts the context
+builds and
 returns text as the event wrote it (the engine applies NFC and the tone style later).
 
 >>> hoa_dau("lớp bồi dưỡng"), thuong_dau("Về việc")

@@ -217,7 +217,7 @@ def find_tags(paras: list[Paragraph]) -> list[Tag]:
 def stray_openers(paras: list[Paragraph]) -> list[tuple[str, Paragraph]]:
     """``{{``, ``{%`` or ``{#`` that no closing mark follows: an unfinished tag.
 
-    >>> from baocao.lint_locations import Paragraph
+    >>> from baocao.docx.locations import Paragraph
     >>> [(o, p.place) for o, p in stray_openers([Paragraph("đoạn 1", "Xin {{ ten ", False)])]
     [('{{', 'đoạn 1')]
     """
@@ -230,7 +230,7 @@ def stray_openers(paras: list[Paragraph]) -> list[tuple[str, Paragraph]]:
 def stray_closers(paras: list[Paragraph]) -> list[tuple[str, Paragraph]]:
     """``}}``, ``%}`` or ``#}`` that no opening mark comes before: a tag with its ``{`` lost.
 
-    >>> from baocao.lint_locations import Paragraph
+    >>> from baocao.docx.locations import Paragraph
     >>> [(c, p.place) for c, p in stray_closers([Paragraph("đoạn 1", "{ ten }} {{ a }}", False)])]
     [('}}', 'đoạn 1')]
     """
@@ -338,7 +338,7 @@ def _header_uses(package: object) -> tuple[dict[str, list[tuple[int, str]]], int
 
 def read_parts(path: Path) -> list[Part]:
     """The parts of the .docx at ``path`` that may hold tags: body, headers, footers, notes."""
-    from baocao.docx_package import read_package
+    from baocao.docx.package import read_package
 
     package = read_package(path)
     uses, sections = _header_uses(package)

@@ -4,7 +4,7 @@ Field names are the keys of the file (``docs/event-format.md``). Unknown keys ar
 the cross-field rules of the format are checked, and after validation the defaults the
 templates rely on are filled in (``dau_thanh``, ``co_quan.ten_goi``, ``su_kien.goi_tat``,
 ``su_kien.to_chuc``, ``su_kien.nguoi_du``). Every string is NFC and in the document's tone
-style (``dau_thanh``). This module does no I/O: ``baocao.loading`` reads files.
+style (``dau_thanh``). This module does no I/O: ``baocao.event.loading`` reads files.
 
 >>> ev = Event.model_validate({
 ...     "the_thuc": "dang",
@@ -23,34 +23,30 @@ style (``dau_thanh``). This module does no I/O: ``baocao.loading`` reads files.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
     PrivateAttr,
-    StringConstraints,
-    WithJsonSchema,
     model_validator,
 )
 
-from baocao.i18n import _
-from baocao.scalars import (
+from baocao.event.documents import NguoiKy, VanBan, VanBanKey
+from baocao.event.fields import (
     ERROR_TYPE,
     RULES_ERROR_TYPE,
     Count,
-    Day,
+    StrictModel,
     Text,
     TextList,
     When,
     as_day,
     rules_error,
 )
+from baocao.event.results import KetQua, XepLoai
+from baocao.i18n import _
 
 __all__ = [
     "ERROR_TYPE",
@@ -66,14 +62,8 @@ __all__ = [
     "XepLoai",
 ]
 
-# ------------------------------------------------------------------------------ models
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
-
-
-class CoQuan(_Model):
+class CoQuan(StrictModel):
     """Cơ quan ban hành văn bản."""
 
     cap_tren: Text | None = Field(
@@ -101,7 +91,7 @@ class CoQuan(_Model):
         return self
 
 
-class SuKien(_Model):
+class SuKien(StrictModel):
     """Sự kiện (hội nghị, lớp bồi dưỡng, tập huấn…)."""
 
     ten: Text = Field(
@@ -188,7 +178,7 @@ def _fmt_when(value: date) -> str:
     return text
 
 
-class NhanVat(_Model):
+class NhanVat(StrictModel):
     """Một người tham gia sự kiện với một vai trò."""
 
     ho_ten: Text = Field(description="Họ và tên.", examples=["Lê Thanh Triều"])
@@ -210,81 +200,7 @@ class NhanVat(_Model):
     phat_bieu: TextList = Field(default_factory=list, description="Các ý phát biểu, in nguyên văn.")
 
 
-class XepLoai(_Model):
-    """Kết quả xếp loại."""
-
-    gioi: Count | None = Field(None, description="Số xếp loại giỏi.")
-    kha: Count | None = Field(None, description="Số xếp loại khá.")
-    trung_binh: Count | None = Field(None, description="Số xếp loại trung bình.")
-    chua_dat: Count | None = Field(None, description="Số chưa đạt.")
-
-    def tong(self) -> int:
-        """The sum of the grades given."""
-        return sum(v or 0 for v in (self.gioi, self.kha, self.trung_binh, self.chua_dat))
-
-
-class KetQua(_Model):
-    """Kết quả (cho báo cáo tổng kết)."""
-
-    so_trieu_tap: Count | None = Field(None, description="Số người được triệu tập.", examples=[125])
-    so_tham_du: Count | None = Field(None, description="Số người tham dự.", examples=[120])
-    so_hoan_thanh: Count | None = Field(None, description="Số người hoàn thành.", examples=[118])
-    xep_loai: XepLoai | None = Field(None, description="Xếp loại: gioi, kha, trung_binh, chua_dat.")
-    kinh_phi: Count | None = Field(
-        None, description="Kinh phí (đồng).", examples=[150000000, "150.000.000"]
-    )
-    uu_diem: TextList = Field(default_factory=list, description="Ưu điểm.")
-    han_che: TextList = Field(default_factory=list, description="Hạn chế.")
-    nguyen_nhan: TextList = Field(default_factory=list, description="Nguyên nhân.")
-    bai_hoc: TextList = Field(default_factory=list, description="Bài học kinh nghiệm.")
-    kien_nghi: TextList = Field(default_factory=list, description="Kiến nghị, đề xuất.")
-
-    @model_validator(mode="after")
-    def _rules(self) -> KetQua:
-        issues: list[tuple[tuple[str | int, ...], str]] = []
-        if (
-            self.so_tham_du is not None
-            and self.so_trieu_tap is not None
-            and self.so_tham_du > self.so_trieu_tap
-        ):
-            issues.append(
-                (
-                    ("so_tham_du",),
-                    _("số tham dự ({a}) lớn hơn số triệu tập ({b})").format(
-                        a=self.so_tham_du, b=self.so_trieu_tap
-                    ),
-                )
-            )
-        if (
-            self.so_hoan_thanh is not None
-            and self.so_tham_du is not None
-            and self.so_hoan_thanh > self.so_tham_du
-        ):
-            issues.append(
-                (
-                    ("so_hoan_thanh",),
-                    _("số hoàn thành ({a}) lớn hơn số tham dự ({b})").format(
-                        a=self.so_hoan_thanh, b=self.so_tham_du
-                    ),
-                )
-            )
-        if self.xep_loai is not None and self.so_hoan_thanh is not None:
-            total = self.xep_loai.tong()
-            if total > self.so_hoan_thanh:
-                issues.append(
-                    (
-                        ("xep_loai",),
-                        _("tổng số xếp loại ({a}) lớn hơn số hoàn thành ({b})").format(
-                            a=total, b=self.so_hoan_thanh
-                        ),
-                    )
-                )
-        if issues:
-            raise rules_error(issues)
-        return self
-
-
-class BaoChi(_Model):
+class BaoChi(StrictModel):
     """Thông tin cho tin bài báo chí."""
 
     ma_bao: Text | None = Field(None, description="Ký hiệu của báo ở đầu tin.", examples=["CMO"])
@@ -292,106 +208,7 @@ class BaoChi(_Model):
     tieu_de: Text | None = Field(None, description="Tiêu đề (mặc định: tạo từ sự kiện).")
 
 
-_PREFIX = re.compile(r"[\s./]")
-
-
-def _quyen_han_input(value: Any) -> Any:
-    """``KT``, ``KT.``, ``K/T``, ``kt`` all mean KT."""
-    if isinstance(value, str):
-        return _PREFIX.sub("", value).upper()
-    return value
-
-
-class NguoiKy(_Model):
-    """Người ký văn bản."""
-
-    ho_ten: Text = Field(description="Họ và tên người ký.", examples=["Nguyễn Văn An"])
-    chuc_vu: Text = Field(description="Chức vụ của người ký.", examples=["Phó Chủ tịch"])
-    quyen_han: Annotated[
-        Literal["TM", "KT", "Q", "TL", "TUQ"] | None,
-        BeforeValidator(_quyen_han_input),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {
-                        "type": "string",
-                        "pattern": r"^\s*([Tt][./]?[Mm]|[Kk][./]?[Tt]|[Qq]|[Tt][./]?[Ll]|TUQ|tuq)"
-                        r"\.?\s*$",
-                    },
-                    {"type": "null"},
-                ]
-            }
-        ),
-    ] = Field(
-        None,
-        description=(
-            "Thẩm quyền ký: TM (thay mặt), KT (ký thay), Q (quyền), TL (thừa lệnh), "
-            "TUQ (thừa ủy quyền, chỉ văn bản nhà nước). Văn bản Đảng in T/M, K/T, T/L."
-        ),
-        examples=["KT"],
-    )
-    thay_cho: Text | None = Field(
-        None,
-        description="Tập thể hoặc chức vụ được ký thay (bắt buộc khi có `quyen_han`).",
-        examples=["Chủ tịch", "Ban Thường vụ"],
-    )
-
-    @model_validator(mode="after")
-    def _rules(self) -> NguoiKy:
-        if self.quyen_han is not None and self.thay_cho is None:
-            raise rules_error(
-                [
-                    (
-                        ("thay_cho",),
-                        _(
-                            "ký `{q}.` thì phải ghi `thay_cho` (tập thể hoặc chức vụ được ký thay, "
-                            "ví dụ `Chủ tịch`)"
-                        ).format(q=self.quyen_han),
-                    )
-                ]
-            )
-        if self.quyen_han is None and self.thay_cho is not None:
-            raise rules_error(
-                [
-                    (
-                        ("quyen_han",),
-                        _("có `thay_cho` thì phải ghi `quyen_han` (TM, KT, Q, TL hoặc TUQ)"),
-                    )
-                ]
-            )
-        return self
-
-
-class VanBan(_Model):
-    """Thông tin riêng của một văn bản (số, ngày, người ký, nơi nhận)."""
-
-    so: Annotated[Count, Field(ge=1)] | None = Field(
-        None, description="Số văn bản (bỏ trống để văn thư điền).", examples=[5]
-    )
-    ngay: Day | None = Field(None, description="Ngày ban hành (bỏ trống để điền tay).")
-    trich_yeu: Text | None = Field(
-        None,
-        description="Trích yếu (mặc định: tạo từ sự kiện).",
-        examples=["Về việc tổ chức lớp bồi dưỡng nghiệp vụ công tác dân vận"],
-    )
-    kinh_gui: TextList = Field(
-        default_factory=list,
-        description="Nơi kính gửi (báo cáo gửi cấp trên).",
-        examples=[["Thường trực Tỉnh ủy"]],
-    )
-    nguoi_ky: NguoiKy | None = Field(None, description="Người ký.")
-    noi_nhan: TextList = Field(
-        default_factory=list,
-        description="Nơi nhận.",
-        examples=[["Như trên", "Các huyện ủy, thành ủy"]],
-    )
-    luu: Text = Field("VT", description="Nơi lưu, dòng cuối của nơi nhận.", examples=["VT, BDV"])
-
-
-VanBanKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
-
-
-class Event(_Model):
+class Event(StrictModel):
     """Một tệp sự kiện: mọi văn bản được soạn từ cùng một tệp này."""
 
     the_thuc: Literal["nha_nuoc", "dang"] = Field(

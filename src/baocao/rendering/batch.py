@@ -3,7 +3,8 @@ worker processes), write atomically, optionally export PDF, and report every ite
 
 :func:`render_many` plans every (event, template) item first, with deterministic output
 names that never collide, then renders event by event: each event file is loaded once, each
-worker process compiles each template once (:func:`baocao.engine.compile_template` caches per
+worker process compiles each template once (:func:`baocao.rendering.engine.compile_template` caches
+per
 process), work goes to the workers in chunks of events and every chunk ends with a garbage
 collection, so memory stays flat over thousands of documents. The result is the same
 whatever the number of workers. Nothing here prints: progress goes to ``on_progress``.
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from baocao.errors import BaocaoError, Problem
+from baocao.rendering.names import Item, plan_names, plan_outputs
 
 if TYPE_CHECKING:  # pragma: no cover
     from baocao.registry import TemplateSpec
@@ -41,15 +43,6 @@ __all__ = [
 ALL = "all"
 MIN_PARALLEL = 12  # fewer documents than this render in-process: a pool costs more than it saves
 CHUNK_MAX = 16  # events per task sent to a worker (one gc.collect() per chunk)
-
-
-@dataclass(frozen=True)
-class Item:
-    """One document to make: ``event`` rendered with ``template`` into ``out``."""
-
-    event: Path
-    template: str
-    out: Path
 
 
 @dataclass
@@ -97,51 +90,6 @@ ProgressCallback = Callable[[ItemResult, int, int], None]
 # --- planning ---------------------------------------------------------------------------------
 
 
-def plan_names(events: Sequence[Path], _depth: int = 0) -> list[str]:
-    """A name per event file for output names, unique among events writing to the same place:
-    the stem; for equal stems, prefixed by as few parent folder names as tell them apart;
-    for equal stems in the same folder, followed by the extension. Deterministic: depends
-    only on the paths, which must be distinct.
-
-    >>> plan_names([Path("x.yaml"), Path("x.json")])
-    ['x-yaml', 'x-json']
-    >>> plan_names([Path("a/b/x.yaml"), Path("c/b/x.yaml")])
-    ['a-b-x', 'c-b-x']
-    """
-    if _depth > 8:
-        raise ValueError(f"cannot name events apart: {events}")
-    names = [p.stem for p in events]
-    groups: dict[str, list[int]] = {}
-    for i, p in enumerate(events):
-        groups.setdefault(p.stem, []).append(i)
-    for stem, idx in groups.items():
-        if len(idx) == 1:
-            continue
-        parents = [[x for x in events[i].parent.parts if x not in ("/", "\\", "")] for i in idx]
-        for k in range(1, max(len(x) for x in parents) + 1):
-            keys = [tuple(x[-k:]) for x in parents]
-            if len(set(keys)) == len(idx):
-                for i, key in zip(idx, keys, strict=True):
-                    names[i] = "-".join([*key, stem])
-                break
-        else:  # some share a folder and differ by the extension only
-            renamed = [events[i].parent / f"{stem}-{events[i].suffix.lstrip('.')}" for i in idx]
-            for i, name in zip(idx, plan_names(renamed, _depth + 1), strict=True):
-                names[i] = name
-    if len(set(names)) != len(names):  # a made-up name met a real one: number the later ones
-        taken = set(names)
-        seen: set[str] = set()
-        for i, name in enumerate(names):
-            if name in seen:
-                n = 2
-                while f"{name}-{n}" in taken:
-                    n += 1
-                names[i] = f"{name}-{n}"
-                taken.add(names[i])
-            seen.add(names[i])
-    return names
-
-
 def _resolve_templates(
     templates: Sequence[str], dirs: Sequence[Path | str]
 ) -> tuple[list[TemplateSpec], list[Problem], int]:
@@ -160,53 +108,6 @@ def _resolve_templates(
         for spec in found:
             specs.setdefault(spec.name, spec)
     return list(specs.values()), problems, code
-
-
-def _plan(
-    events: list[Path], specs: list[TemplateSpec], out: Path | None, *, folder: bool = False
-) -> list[tuple[Path, list[Item]]]:
-    """Every item, grouped by event. ``out`` is one file when it ends in ``.docx``, names no
-    existing folder, was not written with a trailing slash (``folder``) and one document is
-    made; else a folder."""
-    count = len(events) * len(specs)
-    one_file = out is not None and out.suffix.lower() == ".docx" and count == 1 and not folder
-    out_file = out if one_file and out is not None and not out.is_dir() else None
-    out_dir = out if out is not None and out_file is None else None
-    if out_dir is not None:
-        names = plan_names([e.resolve() for e in events])
-    else:  # next to each event: only events of the same folder can clash
-        names = [""] * len(events)
-        folders: dict[Path, list[int]] = {}
-        for i, e in enumerate(events):
-            folders.setdefault(e.resolve().parent, []).append(i)
-        for idx in folders.values():
-            for i, n in zip(idx, plan_names([Path(events[i].name) for i in idx]), strict=True):
-                names[i] = n
-    jobs = []
-    taken: set[Path] = set()
-    for event, name in zip(events, names, strict=True):
-        items = []
-        for spec in specs:
-            if out_file is not None:
-                target = out_file
-            else:
-                target = (out_dir if out_dir is not None else event.parent) / (
-                    f"{name}-{spec.name}.docx"
-                )
-            items.append(Item(event=event, template=spec.name, out=_unique(target, taken)))
-        jobs.append((event, items))
-    return jobs
-
-
-def _unique(target: Path, taken: set[Path]) -> Path:
-    """``target``, or ``<stem>-2.docx``… when an earlier item has it (event ``a`` with template
-    ``b-c`` and event ``a-b`` with template ``c`` would both make ``a-b-c.docx``)."""
-    key, n = target.resolve(), 1
-    while key in taken:
-        n += 1
-        key = target.resolve().with_name(f"{target.stem}-{n}{target.suffix}")
-    taken.add(key)
-    return target if n == 1 else target.with_name(key.name)
 
 
 # --- rendering (runs in the workers too) ------------------------------------------------------
@@ -229,9 +130,9 @@ def _render_event(
     dirs: Sequence[Path | str],
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises."""
-    from baocao.loading import load_event
-    from baocao.rendering import render_bytes
-    from baocao.writing import check_target, write_atomic
+    from baocao.event.loading import load_event
+    from baocao.rendering.atomic import check_target, write_atomic
+    from baocao.rendering.document import render_bytes
 
     try:
         event = load_event(event_path)
@@ -274,7 +175,7 @@ def _worker_init(language: str, stop: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _STOP = stop
     from baocao import i18n
-    from baocao.rendering import render_bytes  # noqa: F401 - warm import
+    from baocao.rendering.document import render_bytes  # noqa: F401 - warm import
 
     i18n.set_language(language)
 
@@ -374,7 +275,7 @@ def render_many(
     after the documents being written; every file is whole or absent.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
-        from baocao.pdf import find_soffice
+        from baocao.rendering.pdf import find_soffice
 
         find_soffice()
     specs, problems, code = _resolve_templates(list(templates), dirs)
@@ -386,7 +287,7 @@ def render_many(
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
     folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
-    plan = _plan(event_paths, specs, Path(out) if out is not None else None, folder=folder)
+    plan = plan_outputs(event_paths, specs, Path(out) if out is not None else None, folder=folder)
     total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
     by_name = {s.name: s for s in specs}
     done: dict[Item, ItemResult] = {}
@@ -420,7 +321,7 @@ def _export_pdf(
     """Convert every written .docx; a PDF that fails marks its item failed (exit 1).
     Returns what the PDF step did per item (its PDF, or its problems) for the progress."""
     from baocao.errors import ExportError
-    from baocao.pdf import DEFAULT_TIMEOUT, to_pdf
+    from baocao.rendering.pdf import DEFAULT_TIMEOUT, to_pdf
 
     ok = [r for r in result.items if r.ok and r.written]
     if not ok:
