@@ -26,7 +26,9 @@ class Problem:
 
     ``field`` is a dotted path into the event (``su_kien.ket_thuc``, ``nhan_vat.0.ho_ten``);
     ``part`` names a template location in Word terms (``body, paragraph 12`` or
-    ``header, table 1 row 2 cell 1``). Any of the locations may be absent.
+    ``header, table 1 row 2 cell 1``). Any of the locations may be absent. ``severity`` is
+    None for an error and ``"warning"`` for a warning (printed, exit 0; ``--strict`` makes it
+    an error).
     """
 
     message: str
@@ -36,6 +38,12 @@ class Problem:
     field: str | None = None
     part: str | None = None
     code: str | None = None
+    severity: str | None = None
+
+    @property
+    def is_warning(self) -> bool:
+        """True for a warning, False for an error."""
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         where = ""

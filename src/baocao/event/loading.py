@@ -43,6 +43,7 @@ from baocao.event.limits import (
 )
 from baocao.event.located import Located, check_strings
 from baocao.event.model import RULES_ERROR_TYPE, Event
+from baocao.event.warnings import event_warnings
 from baocao.i18n import _
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
         unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
         unique.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise DataError(unique)
+    event._warnings = event_warnings(event, tree, path=path)
     return event
 
 

@@ -61,6 +61,7 @@ class Located:
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path) -> Position | None:
         """The position of the value at ``path`` or of its nearest written ancestor."""

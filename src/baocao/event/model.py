@@ -33,6 +33,7 @@ from pydantic import (
     model_validator,
 )
 
+from baocao.errors import Problem
 from baocao.event.documents import NguoiKy, VanBan, VanBanKey
 from baocao.event.fields import (
     ERROR_TYPE,
@@ -235,6 +236,12 @@ class Event(StrictModel):
     )
 
     _source_path: Path | None = PrivateAttr(default=None)
+    _warnings: list[Problem] = PrivateAttr(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Warnings found when the event was loaded (:mod:`baocao.event.warnings`)."""
+        return self._warnings
 
     @property
     def source_path(self) -> Path | None:

@@ -1,0 +1,58 @@
+"""Warnings about a valid event: things that are probably not what the clerk meant.
+
+A warning is a :class:`~baocao.errors.Problem` with ``severity="warning"``: it is printed, the
+exit code stays 0, and ``--strict`` turns it into an error (exit 3). Two kinds of source:
+
+- the parser's (``Located.warnings``: a flow list split by a comma inside a name…), already
+  located;
+- rules over the validated :class:`~baocao.event.model.Event` (duplicate people…): each
+  function of :data:`RULES` returns ``(field path, message, code)`` triples, which
+  :func:`event_warnings` places at the line and column of that field.
+
+To add a warning rule, write a function ``Event -> list[Finding]`` and append it to
+:data:`RULES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from baocao.errors import Problem
+from baocao.event.located import Located, dotted
+
+if TYPE_CHECKING:
+    from baocao.event.model import Event
+
+__all__ = ["RULES", "Finding", "event_warnings", "warning"]
+
+Finding = tuple[tuple[str | int, ...], str, str]
+"""(path of the field, message, code) of one warning rule's finding."""
+
+RULES: list[Callable[[Event], list[Finding]]] = []
+
+
+def warning(
+    tree: Located, field: tuple[str | int, ...], message: str, code: str, *, path: str
+) -> Problem:
+    """A warning placed at ``field``'s line and column in ``tree``."""
+    line, column = tree.where(field) or (None, None)
+    return Problem(
+        message,
+        path=path,
+        line=line,
+        column=column,
+        field=dotted(field),
+        code=code,
+        severity="warning",
+    )
+
+
+def event_warnings(event: Event, tree: Located, *, path: str) -> list[Problem]:
+    """Every warning about ``event``, in the order of the file."""
+    found = list(tree.warnings)
+    for rule in RULES:
+        found += [warning(tree, f, m, c, path=path) for f, m, c in rule(event)]
+    unique = list(dict.fromkeys(found))
+    unique.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return unique
