@@ -1,0 +1,152 @@
+"""Báo cáo tổng kết."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx_templates.parts import *
+
+
+def bao_cao(doc: Any, p: Profile) -> None:
+    header_block(doc, p)
+    title_block(doc, p)
+    write_all(
+        doc,
+        [
+            *when("kinh_gui_mot", [("Kính gửi", "Kính gửi: {{ kinh_gui_mot }}")]),
+            *when(
+                "kinh_gui_dong",
+                [
+                    ("Kính gửi nhiều", "Kính gửi:\t{{ kinh_gui_dong[0] }}"),
+                    *bullets("kinh_gui_dong[1:-1]", style="Kính gửi - mục"),
+                    ("Kính gửi - mục cuối", "{{ kinh_gui_dong[-1] }}"),
+                ],
+            ),
+            ("Normal", "{{ cau.bao_cao_mo }}"),
+            (
+                "Heading 1",
+                "{{ muc.chuan_bi }}. CÔNG TÁC CHUẨN BỊ VÀ TỔ CHỨC {{ su_kien.goi_tat|upper }}",
+            ),
+            ("Heading 2", "{{ muc.thoi_gian }}. Thời gian, địa điểm"),
+            ("Normal", "{{ cau.thoi_gian_dia_diem }}"),
+            *when(
+                "muc.thanh_phan",
+                [
+                    ("Heading 2", "{{ muc.thanh_phan }}. Thành phần, số lượng"),
+                    *when("cau.thanh_phan", [("Normal", "{{ cau.thanh_phan }}")]),
+                    *when("cau.so_luong", [("Normal", "{{ cau.so_luong }}")]),
+                ],
+            ),
+            *when(
+                "muc.noi_dung",
+                [
+                    ("Heading 2", "{{ muc.noi_dung }}. Nội dung, chương trình"),
+                    *when(
+                        "cau.noi_dung_mo",
+                        [
+                            ("Normal", "{{ cau.noi_dung_mo }}"),
+                            *bullets("noi_dung_dong", style="Normal"),
+                        ],
+                    ),
+                    *when("cau.bao_cao_vien", [("Normal", "{{ cau.bao_cao_vien }}")]),
+                ],
+            ),
+            (None, "{%p if muc.ket_qua %}"),
+            ("Heading 1", "{{ muc.ket_qua }}. KẾT QUẢ"),
+            (None, "{%p if muc.hoc_tap %}"),
+            ("Heading 2", "{{ muc.hoc_tap }}. Kết quả học tập"),
+            *when("cau.hoc_tap", [("Normal", "{{ cau.hoc_tap }}")]),
+        ],
+    )
+    table = layout_table(doc, [15, 100, 25, 25], rows=4, borders=True)
+    table.rows[0]._tr.get_or_add_trPr().append(el("w:tblHeader"))  # repeat on a new page
+    for cell, text in zip(
+        table.rows[0].cells, ["STT", "Nội dung", "Số lượng", "Tỷ lệ"], strict=True
+    ):
+        write(cell, "Bảng - tiêu đề", text)
+    write(table.rows[1].cells[0], "Bảng", "{%tr for r in bang_ket_qua %}")
+    for cell, text in zip(
+        table.rows[2].cells,
+        ["{{ r.stt }}", "{{ r.noi_dung }}", "{{ r.so }}", "{{ r.ty_le }}"],
+        strict=True,
+    ):
+        write(cell, "Bảng", text)
+    write(table.rows[3].cells[0], "Bảng", "{%tr endfor %}")
+    write_all(
+        doc,
+        [
+            (None, "{%p endif %}"),
+            *when(
+                "muc.danh_gia",
+                [
+                    ("Heading 2", "{{ muc.danh_gia }}. Đánh giá chung"),
+                    *when(
+                        "muc.uu_diem",
+                        [("Heading 3", "{{ muc.uu_diem }}) Ưu điểm"), *bullets("ket_qua.uu_diem")],
+                    ),
+                    *when(
+                        "muc.han_che",
+                        [
+                            ("Heading 3", "{{ muc.han_che }}) Hạn chế, tồn tại"),
+                            *bullets("ket_qua.han_che"),
+                        ],
+                    ),
+                    *when(
+                        "muc.nguyen_nhan",
+                        [
+                            ("Heading 3", "{{ muc.nguyen_nhan }}) Nguyên nhân"),
+                            *bullets("ket_qua.nguyen_nhan"),
+                        ],
+                    ),
+                ],
+            ),
+            *when(
+                "muc.kinh_phi",
+                [("Heading 2", "{{ muc.kinh_phi }}. Kinh phí"), ("Normal", "{{ cau.kinh_phi }}")],
+            ),
+            (None, "{%p endif %}"),
+            *when(
+                "muc.bai_hoc",
+                [
+                    ("Heading 1", "{{ muc.bai_hoc }}. BÀI HỌC KINH NGHIỆM"),
+                    *bullets("ket_qua.bai_hoc"),
+                ],
+            ),
+            *when(
+                "muc.kien_nghi",
+                [
+                    ("Heading 1", "{{ muc.kien_nghi }}. KIẾN NGHỊ, ĐỀ XUẤT"),
+                    *bullets("ket_qua.kien_nghi"),
+                ],
+            ),
+            (
+                "Kết thúc",
+                "Trên đây là báo cáo kết quả tổ chức {{ su_kien.ten }} của "
+                "{{ co_quan.ten_goi }}{{ dau_ket }}",
+            ),
+        ],
+    )
+    signing_block(doc, p)
+
+
+TEMPLATES = {
+    "bao-cao-tong-ket": bao_cao,
+}
+
+SIDE_FILES = {
+    "bao-cao-tong-ket": """\
+# Báo cáo kết quả — side file of bao-cao-tong-ket.*.docx (tools/build_templates.py)
+tieu_de: Báo cáo kết quả tổ chức sự kiện
+ten_loai: BÁO CÁO
+viet_tat: BC
+mo_ta: Báo cáo kết quả tổ chức (chuẩn bị, kết quả, bài học, kiến nghị, kinh phí).
+cai_dat:
+  trich_yeu_mau: "Kết quả tổ chức {ten}"
+  # năm in ở dòng ngày để trống: năm kết thúc sự kiện
+  nam_ngay_trong: ket_thuc
+  dau_ket: {nha_nuoc: "./.", dang: "."}
+  dau_cach_noi_nhan: {nha_nuoc: ";", dang: ","}
+  # có Kính gửi thì Nơi nhận bắt đầu bằng "- Như trên"
+  nhu_tren_khi_kinh_gui: true
+""",
+}
