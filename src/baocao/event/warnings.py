@@ -56,3 +56,12 @@ def event_warnings(event: Event, tree: Located, *, path: str) -> list[Problem]:
     unique = list(dict.fromkeys(found))
     unique.sort(key=lambda p: (p.line or 0, p.column or 0))
     return unique
+
+
+def _programme_rules() -> None:
+    from baocao.event.programme import khoang_trong
+
+    RULES.append(khoang_trong)  # gaps in chuong_trinh
+
+
+_programme_rules()

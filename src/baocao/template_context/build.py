@@ -73,6 +73,21 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     event is named as it is (``Hội nghị triển khai …``)
 ``ten_su_kien``  event name with a capital first letter
 ``cai_dat``  layout settings: profile defaults, then the side file's ``cai_dat``
+``ke_hoach``  the plan: ``yeu_cau``, ``thanh_phan``, ``phan_cong`` (``don_vi``,
+    ``nhiem_vu``), ``kinh_phi_du_kien`` (``so_tien``, ``nguon``; None when absent), ``can_cu``
+``chuong_trinh``  the sessions, each ``bat_dau``/``ket_thuc`` a full date and time
+``lich_chuong_trinh``  programme table, one block per day: ``ngay``
+    (``Thứ Sáu, ngày 01/11/2024``) and ``phien`` rows ``thoi_gian`` (``7h30 - 8h00``),
+    ``noi_dung``, ``thuc_hien`` (a person of ``nhan_vat`` with titles)
+``kh``  the plan's sentences: ``mo_dau``, ``muc_dich_dong``, ``yeu_cau_dong``,
+    ``thoi_gian`` (``Thời gian: dự kiến 03 ngày, …``), ``dia_diem``, ``thanh_phan_dong``,
+    ``so_luong``, ``noi_dung_mo``, ``bao_cao_vien``, ``nguon``, ``phan_cong`` (``so``, ``don_vi``,
+    ``nhiem_vu``, ``dong``: ``1. Văn phòng: …``), ``ket``, ``kem_theo`` (appendix line)
+``muc_kh``  plan section numbers: ``muc_dich_yeu_cau``, ``muc_dich``, ``yeu_cau``,
+    ``noi_dung``, ``thoi_gian``, ``thanh_phan``, ``chuong_trinh``, ``kinh_phi``, ``to_chuc``
+``be_mac``  the closing speech: ``nguoi`` (the be_mac person, else the chair), ``ngay``,
+    ``loi_chao``, ``mo_dau``, ``ket_qua``, ``uu_diem_mo``, ``van_dung``, ``cam_on``,
+    ``tuyen_bo``, ``chuc``
 
 ``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
 topics; a one-day event: ``Tại hội nghị, các đại biểu …``), ``noi_dung`` (topics alone),
@@ -101,6 +116,7 @@ from baocao.errors import DataError, Problem
 from baocao.i18n import _
 from baocao.template_context.layout import cai_dat as merged_settings
 from baocao.template_context.layout import profile
+from baocao.template_context.plan import them_ke_hoach
 from baocao.template_context.report import cau_bao_cao, muc_bao_cao, so_lieu
 from baocao.template_context.sentences import (
     as_date,
@@ -364,4 +380,13 @@ def context(
         "ten_su_kien": hoa_dau(sk["ten"]),
         "cai_dat": settings,
     }
+    # kế hoạch, chương trình, phát biểu bế mạc (template_context/plan.py)
+    ctx.update(
+        them_ke_hoach(
+            ctx,
+            settings,
+            ngay_rieng=_ngay_rieng(event, data, name),
+            path=str(getattr(event, "source_path", None) or "") or None,
+        )
+    )
     return ctx
