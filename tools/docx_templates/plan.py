@@ -158,11 +158,8 @@ def chuong_trinh(doc: Any, p: Profile) -> None:
         [
             ("Tên loại", "{{ ten_loai }}"),
             ("Trích yếu", "{{ ten_su_kien }}"),
-            (
-                "Dòng phụ",
-                "Thời gian: {{ thoi_gian.khoang_nam }}"
-                "{% if su_kien.dia_diem %}; địa điểm: {{ su_kien.dia_diem }}{% endif %}",
-            ),
+            ("Dòng phụ", "Thời gian: {{ thoi_gian.khoang_nam }}"),
+            *when("su_kien.dia_diem", [("Dòng phụ", "Địa điểm: {{ su_kien.dia_diem }}")]),
             ("Gạch trích yếu", "-----"),
         ],
     )

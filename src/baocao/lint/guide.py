@@ -102,6 +102,19 @@ MO_TA: dict[str, str] = {
     "ten_su_kien": "tên sự kiện, viết hoa chữ đầu",
     "cai_dat": "các cài đặt trình bày của mẫu (mặc định của thể thức, rồi `cai_dat` của tệp "
     ".yaml đi kèm)",
+    # kế hoạch, chương trình, bế mạc (template_context/plan.py, programme.py, closing.py)
+    "ke_hoach": "kế hoạch: `yeu_cau`, `thanh_phan`, `phan_cong` (`don_vi`, `nhiem_vu`), "
+    "`kinh_phi_du_kien` (`so_tien`, `nguon`; không có giá trị khi không khai), `can_cu`",
+    "chuong_trinh": "các phiên của chương trình, `bat_dau`/`ket_thuc` đã đủ ngày giờ",
+    "lich_chuong_trinh": "bảng chương trình, mỗi ngày một khối: `ngay` (`Thứ Sáu, ngày "
+    "01/11/2024`) và các hàng `phien` (`thoi_gian` `7h30 - 8h00`, `noi_dung`, `thuc_hien`)",
+    "kh": "các câu của kế hoạch: `mo_dau`, `thoi_gian` (`Thời gian: dự kiến 03 ngày, …`), "
+    "`dia_diem`, `thanh_phan_dong`, `so_luong`, `phan_cong` (mỗi đơn vị một dòng `dong`), "
+    "`ket`, `kem_theo`…",
+    "muc_kh": "số mục của kế hoạch (`I`, `1`…), rỗng khi mục bị bỏ vì thiếu dữ liệu",
+    "be_mac": "bài phát biểu bế mạc: `nguoi` (người bế mạc, không có thì người chủ trì), "
+    "`ngay`, `loi_chao`, `mo_dau`, `ket_qua`, `uu_diem_mo`, `van_dung`, `cam_on`, "
+    "`tuyen_bo`, `chuc`",
 }
 
 # what baocao adds to a part of the event (not in the event file)
@@ -155,11 +168,16 @@ def variables_section() -> str:
         ("Báo chí", "bao_chi", "bao_chi", model.BaoChi),
         ("Văn bản này", "van_ban", "van_ban", model.VanBan),
         ("Người ký", "van_ban.nguoi_ky", "van_ban.nguoi_ky", model.NguoiKy),
+        ("Kế hoạch", "ke_hoach", "ke_hoach", model.KeHoach),
+        ("Mỗi phiên trong `{% for p in chuong_trinh %}`", "p", "chuong_trinh", model.Phien),
     ]
     for title, prefix, path, cls in groups:
         lines += _model_table(title, prefix, cls, extra(path, cls.model_fields))
     lines += ["#### Các khóa con baocao tính sẵn", ""]
-    for key in ("cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat"):
+    for key in (
+        "cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat", "kh", "muc_kh",
+        "be_mac",
+    ):  # fmt: skip
         node = shape.fields[key]
         assert isinstance(node, Obj)
         names = ", ".join(f"`{key}.{k}`" for k in sorted(node.fields))
@@ -168,6 +186,15 @@ def variables_section() -> str:
     assert isinstance(item, Seq) and isinstance(item.item, Obj)
     cols = ", ".join(f"`r.{k}`" for k in sorted(item.item.fields))
     lines.append(f"- mỗi hàng `r` trong `{{%tr for r in bang_ket_qua %}}`: {cols}")
+    day = shape.fields["lich_chuong_trinh"]
+    assert isinstance(day, Seq) and isinstance(day.item, Obj)
+    row = day.item.fields["phien"]
+    assert isinstance(row, Seq) and isinstance(row.item, Obj)
+    cols = ", ".join(f"`r.{k}`" for k in sorted(row.item.fields))
+    lines.append(
+        "- mỗi ngày `d` trong `{%tr for d in lich_chuong_trinh %}`: `d.ngay`, `d.phien`; "
+        f"mỗi hàng `r` trong `{{%tr for r in d.phien %}}`: {cols}"
+    )
     return "\n".join(lines).rstrip() + "\n"
 
 

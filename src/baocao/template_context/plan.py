@@ -62,10 +62,10 @@ def _thoi_gian(sk: dict[str, Any]) -> str:
 
 def _tiep(task: str) -> str:
     """A task after a semicolon starts lower case, unless it starts with a name
-    (``Ủy ban nhân dân …``, ``UBND …``).
+    (``Sở Nội vụ …``, ``UBND …``).
 
-    >>> _tiep("Theo dõi kết quả"), _tiep("Ủy ban Nhân dân tỉnh"), _tiep("UBND tỉnh")
-    ('theo dõi kết quả', 'Ủy ban Nhân dân tỉnh', 'UBND tỉnh')
+    >>> _tiep("Theo dõi kết quả"), _tiep("Sở Nội vụ chủ trì"), _tiep("UBND tỉnh")
+    ('theo dõi kết quả', 'Sở Nội vụ chủ trì', 'UBND tỉnh')
     """
     words = task.split()
     if len(words) > 1 and words[1][:1].isupper() or sum(c.isupper() for c in words[0]) > 1:
