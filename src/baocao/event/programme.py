@@ -23,7 +23,7 @@ amount is a whole number of đồng like ``ket_qua.kinh_phi``).
 ...      Phien.model_validate({"bat_dau": "07:00", "noi_dung": "Bế mạc"})]
 >>> for path, msg in kiem_tra(p, date(2024, 11, 1), date(2024, 11, 2)):
 ...     print(path, msg)
-(2, 'bat_dau') phiên này bắt đầu (7h00 ngày 2/11/2024) trước phiên trên (7h30 ngày 2/11/2024); xếp các phiên theo thứ tự thời gian, hoặc ghi ngày cho phiên đầu mỗi ngày, ví dụ `3/11/2024 7h00`
+(2, 'bat_dau') phiên này bắt đầu (7h00, 2/11/2024) trước phiên trên (7h30, 2/11/2024); xếp các phiên theo thứ tự thời gian, hoặc ghi ngày cho phiên đầu mỗi ngày, ví dụ `3/11/2024 7h00`
 >>> p[0].bat_dau, p[2].bat_dau
 (datetime.datetime(2024, 11, 1, 7, 30), datetime.datetime(2024, 11, 2, 7, 0))
 >>> set_language(None)
@@ -220,7 +220,7 @@ def gio_ngan(value: datetime | time) -> str:
 
 
 def _luc(value: datetime) -> str:
-    return f"{gio_ngan(value)} ngày {value.day}/{value.month}/{value.year}"
+    return f"{gio_ngan(value)}, {value.day}/{value.month}/{value.year}"
 
 
 def _ngay(value: date) -> str:
