@@ -194,7 +194,9 @@ def test_template_from_a_folder_with_all(tmp_path: Path) -> None:
     result = render_many([UBND], ["all"], out=tmp_path / "ra", jobs=1, dirs=[own])
     assert result.exit_code == 0
     names = sorted(p.name for p in result.written)
-    assert names == sorted(f"hoi-nghi-ubnd-{t}.docx" for t in [*TEMPLATES, *NEW_TEMPLATES, "tin-rieng"])
+    assert names == sorted(
+        f"hoi-nghi-ubnd-{t}.docx" for t in [*TEMPLATES, *NEW_TEMPLATES, "tin-rieng"]
+    )
 
 
 def rss_mb() -> float:

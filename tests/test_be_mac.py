@@ -53,7 +53,7 @@ def test_the_closing_speech_of_every_event(case: str, data: dict[str, Any], fmt:
     kq = event.ket_qua
     if kq is not None and kq.so_tham_du:
         assert f"{kq.so_tham_du}/{kq.so_trieu_tap} " in text
-    for item in (kq.uu_diem if kq else []):
+    for item in kq.uu_diem if kq else []:
         assert f"- {item}" in lines
 
 
@@ -68,11 +68,14 @@ def test_figures_in_words_and_numbers_month_boundary() -> None:
         "Kết quả xếp loại: giỏi 20 học viên (34,5%); khá 30 học viên (51,7%); trung bình 8 "
         "học viên (13,8%)." in lines
     )
-    assert "Sau 3 ngày nghiên cứu, học tập khẩn trương, nghiêm túc, lớp bồi dưỡng đã hoàn " \
+    assert (
+        "Sau 3 ngày nghiên cứu, học tập khẩn trương, nghiêm túc, lớp bồi dưỡng đã hoàn "
         "thành chương trình đề ra." in lines
+    )
     assert any(
         "bà Phạm Thị Lan, Giảng viên chính Học viện Hành chính Quốc gia, đã nhiệt tình truyền "
-        "đạt các chuyên đề" in x for x in lines
+        "đạt các chuyên đề" in x
+        for x in lines
     )
     assert any(x.startswith("Cảm ơn Trường Chính trị tỉnh Cà Mau đã phối hợp") for x in lines)
     assert "Cà Mau, ngày 02 tháng 12 năm 2024" in lines  # the last day

@@ -94,11 +94,11 @@ def test_month_boundary_plan_reads_in_the_future_tense() -> None:
     )
     assert "Số lượng: dự kiến 60 học viên." in lines
     assert "Kính gửi: Ủy ban nhân dân tỉnh Cà Mau" in lines
-    assert "1. Phòng Công chức, viên chức: Xây dựng chương trình; theo dõi kết quả học tập." in lines
-    assert "2. Văn phòng Sở: Bảo đảm kinh phí, hội trường." in lines
     assert (
-        "(Kèm theo Kế hoạch số 07/KH-SNV ngày 04/11/2024 của Sở Nội vụ tỉnh Cà Mau)" in lines
+        "1. Phòng Công chức, viên chức: Xây dựng chương trình; theo dõi kết quả học tập." in lines
     )
+    assert "2. Văn phòng Sở: Bảo đảm kinh phí, hội trường." in lines
+    assert "(Kèm theo Kế hoạch số 07/KH-SNV ngày 04/11/2024 của Sở Nội vụ tỉnh Cà Mau)" in lines
     assert lines.count("- Như trên;") == 1  # Kính gửi → Nơi nhận starts with "Như trên"
 
 

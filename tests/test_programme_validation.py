@@ -114,7 +114,7 @@ def test_errors_are_located_in_json() -> None:
     }
     found = _json_problems(data)
     assert [(field, line) for _, _, field, line in found] == [
-        ("ke_hoach.phan_cong.0.nhiem_vu", '{'),
+        ("ke_hoach.phan_cong.0.nhiem_vu", "{"),
         ("ke_hoach.kinh_phi_du_kien.so_tien", '"so_tien": -1,'),
     ]
 

@@ -21,7 +21,10 @@ def phat_bieu_be_mac(doc: Any, p: Profile) -> None:
             *bullets("be_mac.ket_qua"),
             *when(
                 "be_mac.uu_diem_mo",
-                [("Normal", "{{ be_mac.uu_diem_mo }}"), *bullets("ket_qua.uu_diem", fmt="- {{ x }}")],
+                [
+                    ("Normal", "{{ be_mac.uu_diem_mo }}"),
+                    *bullets("ket_qua.uu_diem", fmt="- {{ x }}"),
+                ],
             ),
             ("Lời chào", "Thưa các đồng chí!"),
             *bullets("be_mac.van_dung"),

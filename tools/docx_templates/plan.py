@@ -75,13 +75,17 @@ def ke_hoach(doc: Any, p: Profile) -> None:
                     ("Heading 1", "{{ muc_kh.muc_dich_yeu_cau }}. MỤC ĐÍCH, YÊU CẦU"),
                     *when(
                         "muc_kh.muc_dich",
-                        [("Heading 2", "{{ muc_kh.muc_dich }}. Mục đích"),
-                         *bullets("kh.muc_dich_dong")],
+                        [
+                            ("Heading 2", "{{ muc_kh.muc_dich }}. Mục đích"),
+                            *bullets("kh.muc_dich_dong"),
+                        ],
                     ),
                     *when(
                         "muc_kh.yeu_cau",
-                        [("Heading 2", "{{ muc_kh.yeu_cau }}. Yêu cầu"),
-                         *bullets("kh.yeu_cau_dong")],
+                        [
+                            ("Heading 2", "{{ muc_kh.yeu_cau }}. Yêu cầu"),
+                            *bullets("kh.yeu_cau_dong"),
+                        ],
                     ),
                 ],
             ),

@@ -21,9 +21,8 @@ amount is a whole number of đồng like ``ket_qua.kinh_phi``).
 >>> p = [Phien.model_validate({"bat_dau": "7h30", "ket_thuc": "8h00", "noi_dung": "Khai mạc"}),
 ...      Phien.model_validate({"bat_dau": "2/11/2024 7h30", "noi_dung": "Chuyên đề 2"}),
 ...      Phien.model_validate({"bat_dau": "07:00", "noi_dung": "Bế mạc"})]
->>> for path, msg in kiem_tra(p, date(2024, 11, 1), date(2024, 11, 2)):
-...     print(path, msg)
-(2, 'bat_dau') phiên này bắt đầu (7h00, 2/11/2024) trước phiên trên (7h30, 2/11/2024); xếp các phiên theo thứ tự thời gian, hoặc ghi ngày cho phiên đầu mỗi ngày, ví dụ `3/11/2024 7h00`
+>>> [(path, msg.split(";")[0]) for path, msg in kiem_tra(p, date(2024, 11, 1), date(2024, 11, 2))]
+[((2, 'bat_dau'), 'phiên này bắt đầu (7h00, 2/11/2024) trước phiên trên (7h30, 2/11/2024)')]
 >>> p[0].bat_dau, p[2].bat_dau
 (datetime.datetime(2024, 11, 1, 7, 30), datetime.datetime(2024, 11, 2, 7, 0))
 >>> set_language(None)
@@ -119,7 +118,9 @@ GioPhien = Annotated[
 
 def _mot_hay_nhieu(value: Any) -> Any:
     """One task may be written as text instead of a list."""
-    return [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
+    return (
+        [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
+    )
 
 
 class Phien(StrictModel):
@@ -227,9 +228,7 @@ def _ngay(value: date) -> str:
     return f"{value.day}/{value.month}/{value.year}"
 
 
-def kiem_tra(
-    phien: list[Phien], dau: date, cuoi: date
-) -> list[tuple[tuple[str | int, ...], str]]:
+def kiem_tra(phien: list[Phien], dau: date, cuoi: date) -> list[tuple[tuple[str | int, ...], str]]:
     """Give every session its full date and time (see the module), then check them against
     the event's days ``dau``..``cuoi``; the problems' paths are relative to the list."""
     issues: list[tuple[tuple[str | int, ...], str]] = []

@@ -141,7 +141,7 @@ def _model_table(title: str, prefix: str, model: Any, extra: list[str]) -> list[
 
 def variables_section() -> str:
     """Markdown: the top-level keys, then the fields of each part of the event."""
-    from baocao.event import model
+    from baocao.event import model, programme
     from baocao.lint.shapes import Obj, Seq, context_shape
 
     shape = context_shape()
@@ -168,8 +168,8 @@ def variables_section() -> str:
         ("Báo chí", "bao_chi", "bao_chi", model.BaoChi),
         ("Văn bản này", "van_ban", "van_ban", model.VanBan),
         ("Người ký", "van_ban.nguoi_ky", "van_ban.nguoi_ky", model.NguoiKy),
-        ("Kế hoạch", "ke_hoach", "ke_hoach", model.KeHoach),
-        ("Mỗi phiên trong `{% for p in chuong_trinh %}`", "p", "chuong_trinh", model.Phien),
+        ("Kế hoạch", "ke_hoach", "ke_hoach", programme.KeHoach),
+        ("Mỗi phiên trong `{% for p in chuong_trinh %}`", "p", "chuong_trinh", programme.Phien),
     ]
     for title, prefix, path, cls in groups:
         lines += _model_table(title, prefix, cls, extra(path, cls.model_fields))

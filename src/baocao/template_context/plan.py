@@ -43,12 +43,11 @@ def _thoi_gian(sk: dict[str, Any]) -> str:
     """``Thời gian: dự kiến 03 ngày, từ ngày 01/11/2024 đến ngày 03/11/2024 (…)``."""
     from baocao.vi import buoi, gio, ngay_so
 
-    a, b = sk["bat_dau"], sk.get("ket_thuc")
-    so_ngay = ((as_date(b) if b else as_date(a)) - as_date(a)).days + 1
+    a = sk["bat_dau"]
+    b = sk.get("ket_thuc") or a
+    so_ngay = (as_date(b) - as_date(a)).days + 1
     if so_ngay > 1:
-        text = (
-            f"Thời gian: dự kiến {so_ngay:02d} ngày, từ ngày {ngay_so(a)} đến ngày {ngay_so(b)}"
-        )
+        text = f"Thời gian: dự kiến {so_ngay:02d} ngày, từ ngày {ngay_so(a)} đến ngày {ngay_so(b)}"
         if isinstance(a, dt.datetime):
             text += f" (khai mạc lúc {gio(a)} ngày {ngay_so(a)})"
         return text + "."
@@ -68,7 +67,7 @@ def _tiep(task: str) -> str:
     ('theo dõi kết quả', 'Sở Nội vụ chủ trì', 'UBND tỉnh')
     """
     words = task.split()
-    if len(words) > 1 and words[1][:1].isupper() or sum(c.isupper() for c in words[0]) > 1:
+    if (len(words) > 1 and words[1][:1].isupper()) or sum(c.isupper() for c in words[0]) > 1:
         return task
     return task[:1].lower() + task[1:]
 
@@ -136,7 +135,10 @@ def muc_ke_hoach(kh: dict[str, Any], ke_hoach: dict[str, Any], co_lich: bool) ->
             (
                 "muc_dich_yeu_cau",
                 bool(kh["muc_dich_dong"] or kh["yeu_cau_dong"]),
-                [("muc_dich", bool(kh["muc_dich_dong"]), None), ("yeu_cau", bool(kh["yeu_cau_dong"]), None)],
+                [
+                    ("muc_dich", bool(kh["muc_dich_dong"]), None),
+                    ("yeu_cau", bool(kh["yeu_cau_dong"]), None),
+                ],
             ),
             (
                 "noi_dung",

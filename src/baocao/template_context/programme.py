@@ -45,9 +45,8 @@ def lich_chuong_trinh(
 ) -> list[dict[str, Any]]:
     """Day blocks ``{ngay: "Thứ Sáu, ngày 01/11/2024", phien: [{thoi_gian, noi_dung,
     thuc_hien}]}`` in the order of the sessions."""
-    from baocao.vi import ngay_so, thu
-
     from baocao.event.programme import gio_ngan
+    from baocao.vi import ngay_so, thu
 
     days: list[dict[str, Any]] = []
     for p in chuong_trinh:
