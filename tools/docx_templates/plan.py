@@ -68,48 +68,50 @@ def ke_hoach(doc: Any, p: Profile) -> None:
         doc,
         [
             *_kinh_gui(),
-            ("Normal", "{{ kh.mo_dau }}"),
+            ("Normal", "{{ cau_ke_hoach.mo_dau }}"),
             *when(
-                "muc_kh.muc_dich_yeu_cau",
+                "muc_ke_hoach.muc_dich_yeu_cau",
                 [
-                    ("Heading 1", "{{ muc_kh.muc_dich_yeu_cau }}. MỤC ĐÍCH, YÊU CẦU"),
+                    ("Heading 1", "{{ muc_ke_hoach.muc_dich_yeu_cau }}. MỤC ĐÍCH, YÊU CẦU"),
                     *when(
-                        "muc_kh.muc_dich",
+                        "muc_ke_hoach.muc_dich",
                         [
-                            ("Heading 2", "{{ muc_kh.muc_dich }}. Mục đích"),
-                            *bullets("kh.muc_dich_dong"),
+                            ("Heading 2", "{{ muc_ke_hoach.muc_dich }}. Mục đích"),
+                            *bullets("cau_ke_hoach.muc_dich_dong"),
                         ],
                     ),
                     *when(
-                        "muc_kh.yeu_cau",
+                        "muc_ke_hoach.yeu_cau",
                         [
-                            ("Heading 2", "{{ muc_kh.yeu_cau }}. Yêu cầu"),
-                            *bullets("kh.yeu_cau_dong"),
+                            ("Heading 2", "{{ muc_ke_hoach.yeu_cau }}. Yêu cầu"),
+                            *bullets("cau_ke_hoach.yeu_cau_dong"),
                         ],
                     ),
                 ],
             ),
-            ("Heading 1", "{{ muc_kh.noi_dung }}. NỘI DUNG"),
-            ("Heading 2", "{{ muc_kh.thoi_gian }}. Thời gian, địa điểm"),
-            ("Normal", "{{ kh.thoi_gian }}"),
-            *when("kh.dia_diem", [("Normal", "{{ kh.dia_diem }}")]),
+            ("Heading 1", "{{ muc_ke_hoach.noi_dung }}. NỘI DUNG"),
+            ("Heading 2", "{{ muc_ke_hoach.thoi_gian }}. Thời gian, địa điểm"),
+            ("Normal", "{{ cau_ke_hoach.thoi_gian }}"),
+            *when("cau_ke_hoach.dia_diem", [("Normal", "{{ cau_ke_hoach.dia_diem }}")]),
             *when(
-                "muc_kh.thanh_phan",
+                "muc_ke_hoach.thanh_phan",
                 [
-                    ("Heading 2", "{{ muc_kh.thanh_phan }}. Thành phần"),
-                    *bullets("kh.thanh_phan_dong"),
-                    *when("kh.so_luong", [("Normal", "{{ kh.so_luong }}")]),
+                    ("Heading 2", "{{ muc_ke_hoach.thanh_phan }}. Thành phần"),
+                    *bullets("cau_ke_hoach.thanh_phan_dong"),
+                    *when("cau_ke_hoach.so_luong", [("Normal", "{{ cau_ke_hoach.so_luong }}")]),
                 ],
             ),
             *when(
-                "muc_kh.chuong_trinh",
+                "muc_ke_hoach.chuong_trinh",
                 [
-                    ("Heading 2", "{{ muc_kh.chuong_trinh }}. Nội dung chương trình"),
+                    ("Heading 2", "{{ muc_ke_hoach.chuong_trinh }}. Nội dung chương trình"),
                     *when(
-                        "kh.noi_dung_mo",
-                        [("Normal", "{{ kh.noi_dung_mo }}"), *bullets("noi_dung_dong")],
+                        "cau_ke_hoach.noi_dung_mo",
+                        [("Normal", "{{ cau_ke_hoach.noi_dung_mo }}"), *bullets("noi_dung_dong")],
                     ),
-                    *when("kh.bao_cao_vien", [("Normal", "{{ kh.bao_cao_vien }}")]),
+                    *when(
+                        "cau_ke_hoach.bao_cao_vien", [("Normal", "{{ cau_ke_hoach.bao_cao_vien }}")]
+                    ),
                     *when(
                         "lich_chuong_trinh",
                         [("Normal", "(Có chương trình chi tiết kèm theo)")],
@@ -117,25 +119,25 @@ def ke_hoach(doc: Any, p: Profile) -> None:
                 ],
             ),
             *when(
-                "muc_kh.kinh_phi",
+                "muc_ke_hoach.kinh_phi",
                 [
-                    ("Heading 1", "{{ muc_kh.kinh_phi }}. KINH PHÍ"),
+                    ("Heading 1", "{{ muc_ke_hoach.kinh_phi }}. KINH PHÍ"),
                     (
                         "Normal",
                         f"Tổng kinh phí dự kiến: {{{{ {kp}|tien }}}} "
                         f"(Bằng chữ: {{{{ {kp}|bang_chu }}}}).",
                     ),
-                    *when("kh.nguon", [("Normal", "{{ kh.nguon }}")]),
+                    *when("cau_ke_hoach.nguon", [("Normal", "{{ cau_ke_hoach.nguon }}")]),
                 ],
             ),
             *when(
-                "muc_kh.to_chuc",
+                "muc_ke_hoach.to_chuc",
                 [
-                    ("Heading 1", "{{ muc_kh.to_chuc }}. TỔ CHỨC THỰC HIỆN"),
-                    *bullets("kh.phan_cong", fmt="{{ x.dong }}"),
+                    ("Heading 1", "{{ muc_ke_hoach.to_chuc }}. TỔ CHỨC THỰC HIỆN"),
+                    *bullets("cau_ke_hoach.phan_cong", fmt="{{ x.dong }}"),
                 ],
             ),
-            ("Kết thúc", "{{ kh.ket }}{{ dau_ket }}"),
+            ("Kết thúc", "{{ cau_ke_hoach.ket }}{{ dau_ket }}"),
         ],
     )
     signing_block(doc, p)
@@ -147,7 +149,7 @@ def ke_hoach(doc: Any, p: Profile) -> None:
             ("Phụ lục", "PHỤ LỤC"),
             ("Tên loại", "CHƯƠNG TRÌNH"),
             ("Trích yếu", "{{ ten_su_kien }}"),
-            ("Dòng phụ", "{{ kh.kem_theo }}"),
+            ("Dòng phụ", "{{ cau_ke_hoach.kem_theo }}"),
             ("Gạch trích yếu", "-----"),
         ],
     )

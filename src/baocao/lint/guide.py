@@ -108,10 +108,10 @@ MO_TA: dict[str, str] = {
     "chuong_trinh": "các phiên của chương trình, `bat_dau`/`ket_thuc` đã đủ ngày giờ",
     "lich_chuong_trinh": "bảng chương trình, mỗi ngày một khối: `ngay` (`Thứ Sáu, ngày "
     "01/11/2024`) và các hàng `phien` (`thoi_gian` `7h30 - 8h00`, `noi_dung`, `thuc_hien`)",
-    "kh": "các câu của kế hoạch: `mo_dau`, `thoi_gian` (`Thời gian: dự kiến 03 ngày, …`), "
-    "`dia_diem`, `thanh_phan_dong`, `so_luong`, `phan_cong` (mỗi đơn vị một dòng `dong`), "
+    "cau_ke_hoach": "các câu của kế hoạch: `mo_dau`, `thoi_gian` (`Thời gian: dự kiến 03 "
+    "ngày, …`), `dia_diem`, `thanh_phan_dong`, `so_luong`, `phan_cong` (mỗi đơn vị một dòng `dong`), "
     "`ket`, `kem_theo`…",
-    "muc_kh": "số mục của kế hoạch (`I`, `1`…), rỗng khi mục bị bỏ vì thiếu dữ liệu",
+    "muc_ke_hoach": "số mục của kế hoạch (`I`, `1`…), rỗng khi mục bị bỏ vì thiếu dữ liệu",
     "be_mac": "bài phát biểu bế mạc: `nguoi` (người bế mạc, không có thì người chủ trì), "
     "`ngay`, `loi_chao`, `mo_dau`, `ket_qua`, `uu_diem_mo`, `van_dung`, `cam_on`, "
     "`tuyen_bo`, `chuc`",
@@ -175,8 +175,8 @@ def variables_section() -> str:
         lines += _model_table(title, prefix, cls, extra(path, cls.model_fields))
     lines += ["#### Các khóa con baocao tính sẵn", ""]
     for key in (
-        "cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat", "kh", "muc_kh",
-        "be_mac",
+        "cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat", "cau_ke_hoach",
+        "muc_ke_hoach", "be_mac",
     ):  # fmt: skip
         node = shape.fields[key]
         assert isinstance(node, Obj)

@@ -79,11 +79,11 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``lich_chuong_trinh``  programme table, one block per day: ``ngay``
     (``Thứ Sáu, ngày 01/11/2024``) and ``phien`` rows ``thoi_gian`` (``7h30 - 8h00``),
     ``noi_dung``, ``thuc_hien`` (a person of ``nhan_vat`` with titles)
-``kh``  the plan's sentences: ``mo_dau``, ``muc_dich_dong``, ``yeu_cau_dong``,
+``cau_ke_hoach``  the plan's sentences: ``mo_dau``, ``muc_dich_dong``, ``yeu_cau_dong``,
     ``thoi_gian`` (``Thời gian: dự kiến 03 ngày, …``), ``dia_diem``, ``thanh_phan_dong``,
     ``so_luong``, ``noi_dung_mo``, ``bao_cao_vien``, ``nguon``, ``phan_cong`` (``so``, ``don_vi``,
     ``nhiem_vu``, ``dong``: ``1. Văn phòng: …``), ``ket``, ``kem_theo`` (appendix line)
-``muc_kh``  plan section numbers: ``muc_dich_yeu_cau``, ``muc_dich``, ``yeu_cau``,
+``muc_ke_hoach``  plan section numbers: ``muc_dich_yeu_cau``, ``muc_dich``, ``yeu_cau``,
     ``noi_dung``, ``thoi_gian``, ``thanh_phan``, ``chuong_trinh``, ``kinh_phi``, ``to_chuc``
 ``be_mac``  the closing speech: ``nguoi`` (the be_mac person, else the chair), ``ngay``,
     ``loi_chao``, ``mo_dau``, ``ket_qua``, ``uu_diem_mo``, ``van_dung``, ``cam_on``,

@@ -1,8 +1,8 @@
 """The plan (``ke-hoach``): its sentences, section numbers and the programme appendix.
 
 Part of :mod:`baocao.template_context.build`, which calls :func:`them_ke_hoach` last: it adds
-``ke_hoach`` (every key present), ``lich_chuong_trinh`` (:mod:`.programme`), ``kh`` (the
-plan's sentences), ``muc_kh`` (its section numbers) and ``be_mac`` (the closing speech,
+``ke_hoach`` (every key present), ``lich_chuong_trinh`` (:mod:`.programme`), ``cau_ke_hoach`` (the
+plan's sentences), ``muc_ke_hoach`` (its section numbers) and ``be_mac`` (the closing speech,
 :mod:`.closing`). A plan speaks of the future: times and places are "dự kiến".
 
 >>> kh = cau_ke_hoach(
@@ -194,7 +194,7 @@ def them_ke_hoach(
     return {
         "ke_hoach": ke_hoach,
         "lich_chuong_trinh": lich,
-        "kh": kh,
-        "muc_kh": muc_ke_hoach(kh, ke_hoach, bool(lich)),
+        "cau_ke_hoach": kh,
+        "muc_ke_hoach": muc_ke_hoach(kh, ke_hoach, bool(lich)),
         "be_mac": be_mac(ctx, settings, ngay_rieng=ngay_rieng, path=path),
     }
