@@ -91,8 +91,8 @@ def ke_hoach(doc: Any, p: Profile) -> None:
             ),
             ("Heading 1", "{{ muc_ke_hoach.noi_dung }}. NỘI DUNG"),
             ("Heading 2", "{{ muc_ke_hoach.thoi_gian }}. Thời gian, địa điểm"),
-            ("Normal", "{{ cau_ke_hoach.thoi_gian }}"),
-            *when("cau_ke_hoach.dia_diem", [("Normal", "{{ cau_ke_hoach.dia_diem }}")]),
+            ("Normal", "{{ cau_ke_hoach.dong_thoi_gian }}"),
+            *when("cau_ke_hoach.dong_dia_diem", [("Normal", "{{ cau_ke_hoach.dong_dia_diem }}")]),
             *when(
                 "muc_ke_hoach.thanh_phan",
                 [

@@ -108,8 +108,8 @@ MO_TA: dict[str, str] = {
     "chuong_trinh": "các phiên của chương trình, `bat_dau`/`ket_thuc` đã đủ ngày giờ",
     "lich_chuong_trinh": "bảng chương trình, mỗi ngày một khối: `ngay` (`Thứ Sáu, ngày "
     "01/11/2024`) và các hàng `phien` (`thoi_gian` `7h30 - 8h00`, `noi_dung`, `thuc_hien`)",
-    "cau_ke_hoach": "các câu của kế hoạch: `mo_dau`, `thoi_gian` (`Thời gian: dự kiến 03 "
-    "ngày, …`), `dia_diem`, `thanh_phan_dong`, `so_luong`, `phan_cong` (mỗi đơn vị một "
+    "cau_ke_hoach": "các câu của kế hoạch: `mo_dau`, `dong_thoi_gian` (`Thời gian: dự kiến "
+    "03 ngày, …`), `dong_dia_diem`, `thanh_phan_dong`, `so_luong`, `phan_cong` (mỗi đơn vị một "
     "dòng `dong`), `ket`, `kem_theo`…",
     "muc_ke_hoach": "số mục của kế hoạch (`I`, `1`…), rỗng khi mục bị bỏ vì thiếu dữ liệu",
     "be_mac": "bài phát biểu bế mạc: `nguoi` (người bế mạc, không có thì người chủ trì), "

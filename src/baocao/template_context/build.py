@@ -80,7 +80,7 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     (``Thứ Sáu, ngày 01/11/2024``) and ``phien`` rows ``thoi_gian`` (``7h30 - 8h00``),
     ``noi_dung``, ``thuc_hien`` (a person of ``nhan_vat`` with titles)
 ``cau_ke_hoach``  the plan's sentences: ``mo_dau``, ``muc_dich_dong``, ``yeu_cau_dong``,
-    ``thoi_gian`` (``Thời gian: dự kiến 03 ngày, …``), ``dia_diem``, ``thanh_phan_dong``,
+    ``dong_thoi_gian`` (``Thời gian: dự kiến 03 ngày, …``), ``dong_dia_diem``, ``thanh_phan_dong``,
     ``so_luong``, ``noi_dung_mo``, ``bao_cao_vien``, ``nguon``, ``phan_cong`` (``so``, ``don_vi``,
     ``nhiem_vu``, ``dong``: ``1. Văn phòng: …``), ``ket``, ``kem_theo`` (appendix line)
 ``muc_ke_hoach``  plan section numbers: ``muc_dich_yeu_cau``, ``muc_dich``, ``yeu_cau``,

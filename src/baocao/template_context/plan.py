@@ -18,7 +18,7 @@ plan's sentences), ``muc_ke_hoach`` (its section numbers) and ``be_mac`` (the cl
 >>> kh["mo_dau"]
 'Thực hiện Chương trình công tác năm 2024, Ban Dân vận Tỉnh ủy xây dựng Kế hoạch tổ chức \
 lớp bồi dưỡng như sau:'
->>> kh["thoi_gian"], kh["so_luong"]
+>>> kh["dong_thoi_gian"], kh["so_luong"]
 ('Thời gian: dự kiến 03 ngày, từ ngày 01/11/2024 đến ngày 03/11/2024 (khai mạc lúc 7 giờ 30 \
 phút ngày 01/11/2024).', 'Số lượng: dự kiến 120 học viên.')
 >>> kh["phan_cong"][0]["dong"]
@@ -106,8 +106,8 @@ def cau_ke_hoach(
         "mo_dau": f"Thực hiện {can_cu}, {viec}" if can_cu else viec[:1].upper() + viec[1:],
         "muc_dich_dong": dong_danh_sach(sk["muc_dich"]),
         "yeu_cau_dong": dong_danh_sach(ke_hoach["yeu_cau"]),
-        "thoi_gian": _thoi_gian(sk),
-        "dia_diem": f"Địa điểm: {bo_dau_cuoi(sk['dia_diem'])}." if sk.get("dia_diem") else "",
+        "dong_thoi_gian": _thoi_gian(sk),
+        "dong_dia_diem": f"Địa điểm: {bo_dau_cuoi(sk['dia_diem'])}." if sk.get("dia_diem") else "",
         "thanh_phan_dong": dong_danh_sach(thanh_phan),
         "so_luong": (
             f"Số lượng: dự kiến {sk['so_nguoi']} {sk['nguoi_du']}." if sk.get("so_nguoi") else ""
