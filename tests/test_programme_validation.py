@@ -193,3 +193,16 @@ def test_every_way_of_writing_a_time_reads_the_same(h: int, m: int) -> None:
     forms = [f"{h}h{m:02d}", f"{h:02d}:{m:02d}", f"{h} giờ {m}"]
     read = {Phien.model_validate({"bat_dau": f, "noi_dung": "x"}).bat_dau for f in forms}
     assert read == {dt.time(h, m)}
+
+
+def test_a_session_ends_on_the_day_it_starts() -> None:
+    text = HEAD + (
+        "chuong_trinh:\n"
+        "  - bat_dau: 30/11/2024 13h30\n"
+        "    ket_thuc: 1/12/2024 11h00\n"  # line 11
+        "    noi_dung: Thực hành\n"
+    )
+    assert problems(text) == [
+        "e.yaml:11:15: chuong_trinh.0.ket_thuc: một phiên bắt đầu và kết thúc trong cùng một "
+        "ngày (30/11/2024); ghi mỗi ngày một phiên"
+    ]

@@ -8,7 +8,7 @@ validation every ``bat_dau``/``ket_thuc`` is a full date and time.
 
 The rules (:func:`kiem_tra`, run by :class:`~baocao.event.model.Event`): each session lies
 inside the event's dates, the sessions are in order and do not overlap, and a session ends
-after it starts. A gap between two sessions of the same half-day is a warning
+after it starts, on the day it starts. A gap between two sessions of the same half-day is a warning
 (:func:`khoang_trong`, one of :data:`baocao.event.warnings.RULES`), a lunch break is not.
 
 ``ke_hoach`` adds what a plan needs beyond ``su_kien``: ``yeu_cau``, ``thanh_phan``,
@@ -255,7 +255,17 @@ def kiem_tra(phien: list[Phien], dau: date, cuoi: date) -> list[tuple[tuple[str 
                     )
                 )
                 break
-        if isinstance(end, datetime) and end <= start:
+        if isinstance(end, datetime) and end.date() != start.date() and end > start:
+            issues.append(
+                (
+                    (i, "ket_thuc"),
+                    _(
+                        "một phiên bắt đầu và kết thúc trong cùng một ngày ({ngay}); "
+                        "ghi mỗi ngày một phiên"
+                    ).format(ngay=_ngay(start)),
+                )
+            )
+        elif isinstance(end, datetime) and end <= start:
             issues.append(
                 (
                     (i, "ket_thuc"),
