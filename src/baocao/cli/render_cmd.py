@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import Any
 
 import click
@@ -24,6 +25,7 @@ class _Report:
         self.bar: Any = None
         self.shown: set[str] = set()
         self.stdout_gone = False
+        self.drawn = 0.0
 
     def __enter__(self) -> _Report:
         if self.tty:
@@ -43,7 +45,10 @@ class _Report:
         self.problems(result.problems)
         if self.bar is not None:
             self.bar.update(self.task, completed=done, total=total)
-            self.bar.refresh()
+            now = time.monotonic()
+            if now - self.drawn >= 0.1 or done == total:  # at most ~10 redraws a second
+                self.drawn = now
+                self.bar.refresh()
 
     def problems(self, problems: Any) -> None:
         for problem in problems:
@@ -123,6 +128,9 @@ class _Report:
     type=click.Path(exists=True, file_okay=False),
     help="Thư mục mẫu.",
 )
+@click.option(
+    "--sync", is_flag=True, help="Ghi chắc xuống đĩa (fsync) từng tệp ngay khi viết xong."
+)
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -132,6 +140,7 @@ def render(
     jobs: int | None,
     pdf: bool,
     dirs: tuple[str, ...],
+    sync: bool,
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
@@ -143,7 +152,7 @@ def render(
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report,
+            on_progress=report, sync=sync,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)

@@ -112,7 +112,8 @@ def _docxtpl() -> Any:
     return tpl
 
 
-@lru_cache(maxsize=65536)
+# bounded: a long batch of unique events must keep memory flat (issue 11)
+@lru_cache(maxsize=4096)
 def _normalise(text: str, kieu: str | None) -> str:
     from baocao.vi import chuan_dau, nfc
 
