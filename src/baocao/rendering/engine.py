@@ -139,6 +139,33 @@ def _parsers() -> tuple[Any, Any]:
     return keep, blank
 
 
+def _cells(row: Any, spans: bool) -> int:
+    count = 0
+    for cell in row.findall(f"{{{W_NS}}}tc"):
+        span = cell.find(f"{{{W_NS}}}tcPr/{{{W_NS}}}gridSpan") if spans else None
+        count += int(span.get(f"{{{W_NS}}}val")) if span is not None else 1
+    return count
+
+
+def _grid_mismatch(tree: Any) -> bool:
+    """Whether docxtpl's ``fix_tables`` would change anything: some table has a row with
+    more cells than grid columns, or fewer (spanned) cells in its widest row than columns,
+    or no grid at all (left to docxtpl as it is). Asked on the tree already parsed, so the
+    part is re-parsed by ``fix_tables`` only when it must be (issue 11: most rendered
+    tables already match their grid)."""
+    for table in tree.iter(f"{{{W_NS}}}tbl"):
+        grid = table.find(f"{{{W_NS}}}tblGrid")
+        if grid is None:
+            return True
+        columns = len(grid.findall(f"{{{W_NS}}}gridCol"))
+        rows = list(table.iter(f"{{{W_NS}}}tr"))
+        if any(_cells(r, spans=False) > columns for r in rows):
+            return True
+        if columns > max((_cells(r, spans=True) for r in rows), default=0):
+            return True
+    return False
+
+
 def _part_label(kind: str, name: str) -> str:
     from baocao.i18n import _
 
@@ -331,7 +358,7 @@ class CompiledTemplate:
                 ]
             ) from exc
         if part.kind == "body":
-            if tree.find(f".//{{{W_NS}}}tbl") is not None:
+            if tree.find(f".//{{{W_NS}}}tbl") is not None and _grid_mismatch(tree):
                 tree = _docxtpl().fix_tables(xml)
             if "docPr" in xml:
                 _docxtpl().fix_docpr_ids(tree)
