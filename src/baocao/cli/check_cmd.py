@@ -86,7 +86,7 @@ def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
     from baocao.event.loading import load_event
     from baocao.rendering.document import render_bytes
 
-    ev = load_event(Path(event))
+    ev = load_event(Path(event), templates_dirs=dirs)
     try:
         data = render_bytes(ev, template=template, dirs=dirs)
     except (TemplateError, RenderError) as error:

@@ -40,14 +40,17 @@ class _Report:
         if result.ok:
             for path in result.written:
                 self.line(f"✓ {path}", err=False)
+        self.problems(result.warnings)
         self.problems(result.problems)
         if self.bar is not None:
             self.bar.update(self.task, completed=done, total=total)
             self.bar.refresh()
 
     def problems(self, problems: Any) -> None:
+        from baocao.cli._boundary import problem_text
+
         for problem in problems:
-            text = f"✗ {problem}"
+            text = f"{'⚠' if problem.is_warning else '✗'} {problem_text(problem)}"
             if text not in self.shown:
                 self.shown.add(text)
                 self.line(text, err=True)
@@ -123,6 +126,9 @@ class _Report:
     type=click.Path(exists=True, file_okay=False),
     help="Thư mục mẫu.",
 )
+@click.option(
+    "--strict", is_flag=True, help="Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."
+)
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -132,10 +138,12 @@ def render(
     jobs: int | None,
     pdf: bool,
     dirs: tuple[str, ...],
+    strict: bool,
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
-    Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
+    Cảnh báo về tệp sự kiện được in (⚠ tệp:dòng:cột: mục: cảnh báo: …) mà vẫn viết văn
+    bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
     không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
     """
     from baocao.rendering.batch import render_many
@@ -143,7 +151,7 @@ def render(
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report,
+            on_progress=report, strict=strict,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)
