@@ -28,6 +28,7 @@ không có mục `diadiem`; có phải ý bạn là `dia_diem`?
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -91,6 +92,7 @@ def _parse(text: str, fmt: Format | None, path: str) -> Located:
 
 
 TemplateDirs = Sequence[str | Path]
+_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 def unknown_templates(tree: Located, *, path: str, templates_dirs: TemplateDirs = ()) -> list[Problem]:
@@ -100,7 +102,8 @@ def unknown_templates(tree: Located, *, path: str, templates_dirs: TemplateDirs 
     van_ban = tree.data.get("van_ban") if isinstance(tree.data, dict) else None
     if not isinstance(van_ban, dict):
         return []
-    keys = [k for k in van_ban if isinstance(k, str) and k != "chung"]
+    # a key that is not even a template name is refused by the model
+    keys = [k for k in van_ban if isinstance(k, str) and k != "chung" and _KEY.match(k)]
     if not keys:
         return []
     from baocao.event.explain import suggest

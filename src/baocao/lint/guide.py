@@ -79,7 +79,8 @@ MO_TA: dict[str, str] = {
     "kinh_gui_dong": "các dòng kính gửi khi có nhiều nơi: `- A,` … `- B.`",
     "noi_nhan": "các dòng Nơi nhận, đã có dấu câu theo thể thức: `- Như trên,` … (dòng Lưu ở cuối)",
     "ky": "người ký: `ky.quyen_han` (dòng như `KT. CHỦ TỊCH`, `K/T TRƯỞNG BAN`; rỗng khi ký "
-    "thẳng), "
+    "thẳng; có `thay_mat` thì hai dòng ngắt bằng xuống dòng: `TM. ỦY BAN NHÂN DÂN` / "
+    "`KT. CHỦ TỊCH`), "
     "`ky.chuc_vu` (viết hoa), `ky.ho_ten`",
     "dau_ket": "dấu kết thúc phần nội dung: `./.` (nhà nước) hoặc `.` (Đảng)",
     "theo_vai_tro": "người theo vai trò, mỗi vai trò một danh sách (có thể rỗng): "

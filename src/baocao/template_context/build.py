@@ -43,7 +43,8 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     when there is a Kính gửi (a recipient Kính gửi already names is then left out, notes
     such as ``(để báo cáo)`` ignored): ``["- Như trên,", "- Lưu VT, BDV."]``
 ``ky``  signer: ``quyen_han`` (prefix line such as ``K/T TRƯỞNG BAN`` or
-    ``KT. CHỦ TỊCH``, ``""`` without one), ``chuc_vu`` (upper case; ``""`` for ``Q.``,
+    ``KT. CHỦ TỊCH``, ``""`` without one; with ``thay_mat`` two lines joined by a line
+    break: ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH``), ``chuc_vu`` (upper case; ``""`` for ``Q.``,
     whose ``Q. CHỦ TỊCH`` is the whole title), ``ho_ten``
 ``dau_ket``  closing mark of the body: ``.`` (Party), ``./.`` (state)
 ``theo_vai_tro``  people by role: ``khai_mac``, ``chu_tri``, ``chi_dao``, ``du``,
@@ -150,7 +151,12 @@ def _van_ban(event: Any, data: dict[str, Any], name: str) -> dict[str, Any]:
             values = {k: v for k, v in ((data.get("van_ban") or {}).get(key) or {}).items()}
         merged.update({k: v for k, v in values.items() if v is not None})
     if isinstance(merged["nguoi_ky"], dict):
-        merged["nguoi_ky"] = {"quyen_han": None, "thay_cho": None, **merged["nguoi_ky"]}
+        merged["nguoi_ky"] = {
+            "quyen_han": None,
+            "thay_cho": None,
+            "thay_mat": None,
+            **merged["nguoi_ky"],
+        }
     merged["kinh_gui"] = list(merged["kinh_gui"] or [])
     merged["noi_nhan"] = list(merged["noi_nhan"] or [])
     merged["luu"] = merged["luu"] or "VT"
@@ -170,9 +176,12 @@ def _ky(van_ban: dict[str, Any], the_thuc: str) -> dict[str, str]:
     nk = van_ban.get("nguoi_ky") or {}
     code = str(nk.get("quyen_han") or "").upper().replace("/", "").replace(".", "").strip()
     dong = ""
+    tien_to = profile(the_thuc).tien_to
     if code:
-        prefix = profile(the_thuc).tien_to.get(code, code)
-        dong = f"{prefix} {str(nk.get('thay_cho') or '').upper()}".strip()
+        dong = f"{tien_to.get(code, code)} {str(nk.get('thay_cho') or '').upper()}".strip()
+    if code == "KT" and nk.get("thay_mat"):
+        # a deputy of a collective's head: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" (a line break)
+        dong = f"{tien_to['TM']} {str(nk['thay_mat']).upper()}\n{dong}"
     return {
         "quyen_han": dong,
         # "Q. CHỦ TỊCH" is the acting head's whole title (NĐ 30 Phụ lục I §II.7b): no second line
