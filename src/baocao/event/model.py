@@ -234,6 +234,14 @@ class Event(StrictModel):
             "moi (hoà, uỷ) — mặc định cho dang."
         ),
     )
+    cach_doc_so: Literal["chuan", "nam"] = Field(
+        "chuan",
+        description=(
+            "Cách đọc số thành chữ (số tiền bằng chữ, bộ lọc `bang_chu`, `so_thanh_chu`): "
+            "chuan (một trăm linh năm, một nghìn — mặc định) hoặc nam (một trăm lẻ năm, "
+            "một ngàn)."
+        ),
+    )
     co_quan: CoQuan = Field(description="Cơ quan ban hành.")
     su_kien: SuKien = Field(description="Sự kiện.")
     nhan_vat: list[NhanVat] = Field(default_factory=list, description="Những người có vai trò.")
@@ -280,7 +288,7 @@ class Event(StrictModel):
             return value
 
         return {
-            key: (walk(value) if key not in ("the_thuc", "dau_thanh") else value)
+            key: (walk(value) if key not in ("the_thuc", "dau_thanh", "cach_doc_so") else value)
             for key, value in data.items()
         }
 

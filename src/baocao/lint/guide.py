@@ -55,6 +55,8 @@ MO_TA: dict[str, str] = {
     "the_thuc": "thể thức: `nha_nuoc` (Nghị định 30) hoặc `dang` (Hướng dẫn 36)",
     "dang": "đúng khi là văn bản Đảng: `{%p if dang %}` … `{%p endif %}`",
     "dau_thanh": "kiểu đặt dấu thanh của văn bản: `cu` (hòa, thủy) hoặc `moi` (hoà, thuỷ)",
+    "cach_doc_so": "cách đọc số thành chữ: `chuan` (một trăm linh năm, nghìn) hoặc `nam` "
+    "(một trăm lẻ năm, ngàn); mặc định của bộ lọc `bang_chu`, `so_thanh_chu`",
     "co_quan": "cơ quan ban hành (xem bảng dưới)",
     "su_kien": "sự kiện (xem bảng dưới); các danh sách luôn có, có thể rỗng",
     "nhan_vat": "danh sách người (xem bảng dưới), mỗi người có thêm `gioi_thieu`",

@@ -96,7 +96,32 @@ def make_env() -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters.update(FILTERS)
+    for name in _READ_NUMBERS:
+        env.filters[name] = _reading(FILTERS[name])
     return env
+
+
+#: filters that read numbers in words: their ``cach_doc`` defaults to the event's ``cach_doc_so``
+_READ_NUMBERS = ("bang_chu", "so_thanh_chu")
+
+
+def _reading(func: Any) -> Any:
+    """``func`` as a filter whose ``cach_doc`` is the context's ``cach_doc_so`` unless the
+    template gives one.
+
+    >>> env = make_env()
+    >>> t = env.from_string("{{ 105 | so_thanh_chu }}; {{ 1000 | so_thanh_chu(cach_doc='chuan') }}")
+    >>> t.render(cach_doc_so="nam"), t.render()
+    ('một trăm lẻ năm; một nghìn', 'một trăm linh năm; một nghìn')
+    """
+    from jinja2 import pass_context
+
+    @pass_context
+    def with_reading(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cach_doc", context.get("cach_doc_so") or "chuan")
+        return func(value, *args, **kwargs)
+
+    return with_reading
 
 
 # --- docxtpl's own processing, reused -------------------------------------------------------

@@ -12,6 +12,8 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``the_thuc``  format family: ``dang``
 ``dang``  ``True`` for the Party format
 ``dau_thanh``  tone-mark style of the output: ``moi``
+``cach_doc_so``  how numbers are read in words: ``chuan`` (``linh``, ``nghìn``) or ``nam``
+    (``lẻ``, ``ngàn``); the default of the filters ``bang_chu`` and ``so_thanh_chu``
 ``co_quan``  the issuing body as in the event (``ten_goi`` filled)
 ``su_kien``  the event; ``phoi_hop``, ``doi_tuong``, ``noi_dung``… always lists
 ``nhan_vat``  people, each with ``danh_xung`` filled and ``gioi_thieu``
@@ -304,7 +306,8 @@ def context(
 
     tg = thoi_gian(sk)
     cau = cau_su_kien(sk, theo_vai_tro, khai_mac, tg)
-    figures, bang = so_lieu(kq, sk["nguoi_du"])
+    cach_doc_so = data.get("cach_doc_so") or "chuan"
+    figures, bang = so_lieu(kq, sk["nguoi_du"], cach_doc=cach_doc_so)
     cau.update(cau_bao_cao(sk, co_quan, figures, tg))
     muc = muc_bao_cao(kq, cau, bang, bool(sk["noi_dung"] or theo_vai_tro["bao_cao_vien"]))
 
@@ -329,6 +332,7 @@ def context(
         "the_thuc": the_thuc,
         "dang": dang,
         "dau_thanh": data.get("dau_thanh") or ("moi" if dang else "cu"),
+        "cach_doc_so": cach_doc_so,
         "co_quan": co_quan,
         "su_kien": sk,
         "nhan_vat": nhan_vat,
