@@ -60,6 +60,34 @@ _P_OPEN = re.compile(r"<w:p([ >])")
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+# the inside of a tag, as docxtpl's own clean-up finds it
+_TAG_INSIDE = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+_ENTITY = re.compile(r"&(amp|quot|apos|lt|gt|#[0-9]+|#x[0-9a-fA-F]+);")
+_NAMED = {"amp": "&", "quot": '"', "apos": "'", "lt": "<", "gt": ">"}
+
+
+def _entity(m: re.Match[str]) -> str:
+    name = m.group(1)
+    if name in _NAMED:
+        return _NAMED[name]
+    code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+    return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
+
+
+def unescape_tags(xml: str) -> str:
+    """The XML entities inside Jinja tags turned back into the characters typed in Word, in
+    one pass (``&amp;quot;`` stays ``&quot;``). docxtpl turns ``&lt;``/``&gt;`` back but
+    not ``&amp;``, so ``{{ "A & B" }}`` printed ``A &amp;amp; B`` and ``{% if x == "A & B"
+    %}`` was never true. The text outside the tags stays XML.
+
+    >>> print(unescape_tags('<w:t>{{ "A &amp; B" }} &amp; {% if x == &quot;A&apos;s&quot; %}'))
+    <w:t>{{ "A & B" }} &amp; {% if x == "A's" %}
+    >>> print(unescape_tags("{{ '&amp;amp;' }}"))
+    {{ '&amp;' }}
+    """
+    if "&" not in xml:
+        return xml
+    return _TAG_INSIDE.sub(lambda m: _ENTITY.sub(_entity, m.group(0)), xml)
 
 
 def _finalize(value: Any) -> Any:
@@ -236,7 +264,7 @@ class CompiledTemplate:
 
         from baocao.i18n import _
 
-        source = _docxtpl().patch_xml(source)
+        source = unescape_tags(_docxtpl().patch_xml(source))
         # docxtpl turns the template's literal "{_{" into "{{" after rendering, values
         # included; doing it here, as Jinja string literals, leaves values untouched
         for literal, text in _LITERALS:
