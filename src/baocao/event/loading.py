@@ -121,7 +121,7 @@ def unknown_templates(tree: Located, *, path: str, templates_dirs: TemplateDirs 
         ).format(key=key, known=", ".join(known) or "-")
         close = suggest(key, known)
         if close:
-            message += _("; có phải ý bạn là `{goi_y}`?").format(goi_y=close)
+            message += _("; có phải ý bạn là `{guess}`?").format(guess=close)
         problems.append(
             Problem(
                 message,
