@@ -57,9 +57,7 @@ def test_a_misspelt_key_is_an_error_with_position_and_suggestion(tmp_path: Path)
 
 
 def test_chung_and_builtin_names_are_valid(tmp_path: Path) -> None:
-    path = _event(
-        tmp_path, "  chung: {so: 1}\n  thong-cao: {so: 3}\n  bao-cao-tong-ket: {so: 4}\n"
-    )
+    path = _event(tmp_path, "  chung: {so: 1}\n  thong-cao: {so: 3}\n  bao-cao-tong-ket: {so: 4}\n")
     assert load_event(path).van_ban["thong-cao"].so == 3
 
 

@@ -143,8 +143,9 @@ def render(
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
     Cảnh báo về tệp sự kiện được in (⚠ tệp:dòng:cột: mục: cảnh báo: …) mà vẫn viết văn
-    bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
-    không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
+    bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp
+    lệ; 1 lỗi khác (tệp đã có, không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng
+    bằng Ctrl-C.
     """
     from baocao.rendering.batch import render_many
 

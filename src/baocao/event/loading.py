@@ -95,7 +95,9 @@ TemplateDirs = Sequence[str | Path]
 _KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
-def unknown_templates(tree: Located, *, path: str, templates_dirs: TemplateDirs = ()) -> list[Problem]:
+def unknown_templates(
+    tree: Located, *, path: str, templates_dirs: TemplateDirs = ()
+) -> list[Problem]:
     """A problem for each ``van_ban`` key that is neither ``chung`` nor the name of a
     template (built-in, in ``$BAOCAO_TEMPLATES`` or in ``templates_dirs``): its details
     would silently never be printed (``thongcao`` for ``thong-cao``)."""

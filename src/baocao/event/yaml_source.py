@@ -371,7 +371,7 @@ class _Builder:
                     _(
                         "dấu phẩy trong `[...]` tách danh sách: `{muc}` thành một mục riêng "
                         "sau `{truoc}`; nếu dấu phẩy thuộc về tên, hãy viết mỗi mục một dòng "
-                        "bắt đầu bằng `- `, hoặc đặt mục trong ngoặc kép (\"{truoc}, {muc}\")"
+                        'bắt đầu bằng `- `, hoặc đặt mục trong ngoặc kép ("{truoc}, {muc}")'
                     ).format(
                         muc=item.value,
                         truoc=before.value if isinstance(before, ScalarNode) else "…",

@@ -54,7 +54,9 @@ def so_lieu(
         "ty_le_tham_du": pct(td, tt),
         "so_hoan_thanh": so(ht),
         "ty_le_hoan_thanh": pct(ht, td if td is not None else tt),
-        "kinh_phi": f"{tien(kp)} (Bằng chữ: {bang_chu(kp, cach_doc=cach_doc)})" if kp is not None else "",
+        "kinh_phi": f"{tien(kp)} (Bằng chữ: {bang_chu(kp, cach_doc=cach_doc)})"
+        if kp is not None
+        else "",
     }
     rows: list[tuple[str, int | None, str]] = [
         (f"Số {nguoi_du} triệu tập", tt, ""),
