@@ -175,7 +175,7 @@ class SuKien(StrictModel):
 def _ky_thay_cap_uy(cap_uy: str) -> str:
     """Why a Party deputy may not sign ``K/T`` for a cấp ủy (HD 36)."""
     return _(
-        "{ten} là cấp ủy, một tập thể lãnh đạo: văn bản của cấp ủy ký `T/M` (thay mặt), kể cả "
+        "`{ten}` là cấp ủy, một tập thể lãnh đạo: văn bản của cấp ủy ký `T/M` (thay mặt), kể cả "
         "khi cấp phó ký (`T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ`), không bao giờ `K/T` (Hướng dẫn "
         "36-HD/VPTW); ghi `quyen_han: TM` và `thay_cho: {ten}`"
     ).format(ten=cap_uy)

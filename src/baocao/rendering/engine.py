@@ -142,9 +142,12 @@ def _reading(func: Any) -> Any:
     >>> t.render(cach_doc_so="nam"), t.render()
     ('một trăm lẻ năm; một nghìn', 'một trăm linh năm; một nghìn')
     """
+    import functools
+
     from jinja2 import pass_context
 
     @pass_context
+    @functools.wraps(func)
     def with_reading(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("cach_doc", context.get("cach_doc_so") or "chuan")
         return func(value, *args, **kwargs)
