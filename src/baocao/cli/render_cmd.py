@@ -42,6 +42,7 @@ class _Report:
         if result.ok:
             for path in result.written:
                 self.line(f"✓ {path}", err=False)
+        self.problems(result.warnings)
         self.problems(result.problems)
         if self.bar is not None:
             self.bar.update(self.task, completed=done, total=total)
@@ -51,8 +52,10 @@ class _Report:
                 self.bar.refresh()
 
     def problems(self, problems: Any) -> None:
+        from baocao.cli._boundary import problem_text
+
         for problem in problems:
-            text = f"✗ {problem}"
+            text = f"{'⚠' if problem.is_warning else '✗'} {problem_text(problem)}"
             if text not in self.shown:
                 self.shown.add(text)
                 self.line(text, err=True)
@@ -131,6 +134,9 @@ class _Report:
 @click.option(
     "--sync", is_flag=True, help="Ghi chắc xuống đĩa (fsync) từng tệp ngay khi viết xong."
 )
+@click.option(
+    "--strict", is_flag=True, help="Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."
+)
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -141,18 +147,21 @@ def render(
     pdf: bool,
     dirs: tuple[str, ...],
     sync: bool,
+    strict: bool,
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
-    Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
-    không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
+    Cảnh báo về tệp sự kiện được in (⚠ tệp:dòng:cột: mục: cảnh báo: …) mà vẫn viết văn
+    bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp
+    lệ; 1 lỗi khác (tệp đã có, không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng
+    bằng Ctrl-C.
     """
     from baocao.rendering.batch import render_many
 
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report, sync=sync,
+            on_progress=report, sync=sync, strict=strict,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)
