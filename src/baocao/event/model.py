@@ -46,6 +46,7 @@ from baocao.event.fields import (
     as_day,
     rules_error,
 )
+from baocao.event.people import DanhSachTep, HocVien, KhachMoi
 from baocao.event.results import KetQua, XepLoai
 from baocao.i18n import _
 
@@ -54,7 +55,10 @@ __all__ = [
     "RULES_ERROR_TYPE",
     "BaoChi",
     "CoQuan",
+    "DanhSachTep",
     "Event",
+    "HocVien",
+    "KhachMoi",
     "KetQua",
     "NguoiKy",
     "NhanVat",
@@ -230,6 +234,21 @@ class Event(StrictModel):
     nhan_vat: list[NhanVat] = Field(default_factory=list, description="Những người có vai trò.")
     ket_qua: KetQua | None = Field(None, description="Kết quả, cho báo cáo tổng kết.")
     bao_chi: BaoChi | None = Field(None, description="Thông tin cho tin bài.")
+    khach_moi: list[KhachMoi] = Field(
+        default_factory=list,
+        description=(
+            "Khách mời (mỗi người một giấy mời): một danh sách, hoặc đường dẫn bảng tính "
+            "(.xlsx, .xls, .ods, .csv) như `danh-sach.xlsx`, hoặc `{tep: danh-sach.xlsx, "
+            "trang: Khách mời}`."
+        ),
+    )
+    hoc_vien: list[HocVien] = Field(
+        default_factory=list,
+        description=(
+            "Học viên (mỗi người một giấy chứng nhận): một danh sách, hoặc đường dẫn bảng tính "
+            "(.xlsx, .xls, .ods, .csv), hoặc `{tep: danh-sach.xlsx, trang: Học viên}`."
+        ),
+    )
     van_ban: dict[VanBanKey, VanBan] = Field(
         default_factory=dict,
         description="Thông tin riêng theo tên mẫu văn bản; `chung` là mặc định cho mọi mẫu.",
