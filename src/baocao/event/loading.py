@@ -90,12 +90,24 @@ def _parse(text: str, fmt: Format | None, path: str) -> Located:
     return tree
 
 
-def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None) -> Event:
+def parse_event(
+    data: bytes,
+    *,
+    path: str = "<event>",
+    fmt: Format | None = None,
+    base: Path | None = None,
+    sheet: str | None = None,
+) -> Event:
     """Validate the bytes of an event file; ``path`` names it in messages and picks the
-    format by extension unless ``fmt`` is given (otherwise the text is sniffed)."""
+    format by extension unless ``fmt`` is given (otherwise the text is sniffed).
+
+    Lists of people given as spreadsheet paths (``khach_moi: ds.xlsx``) are read relative to
+    the folder ``base`` (None: the working folder, for an event read from standard input);
+    ``sheet`` picks the sheet of those that name none (``--sheet``)."""
     from pydantic import ValidationError
 
     from baocao.event.explain import problems_from
+    from baocao.event.people_files import cell_order, placeholders, splice_lists
 
     text = decode_text(data, path=path)
     tree = _parse(text, fmt or _format_of(path), path)
@@ -121,7 +133,19 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
                 )
             ]
         )
-    problems = tree.problems + check_strings(tree, path=path)
+    placement, list_problems = splice_lists(
+        tree,
+        path=path,
+        base=base if base is not None else Path.cwd(),
+        shown_base=str(Path(path).parent) if base is not None else None,
+        sheet=sheet,
+    )
+    problems = (
+        tree.problems
+        + list_problems
+        + placeholders(tree, path=path)
+        + check_strings(tree, path=path)
+    )
     try:
         event = Event.model_validate(tree.data)
     except ValidationError as error:
@@ -131,10 +155,12 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
         rules = problems_from_rules(_prune(tree.data, error), tree, path=path)
         problems += found + [p for p in rules if p.field not in reported]
     if problems:
-        unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
-        unique.sort(key=lambda p: (p.line or 0, p.column or 0))
+        unique = list(dict.fromkeys(map(placement.relocate, problems)))  # frozen: hashable
+        unique.sort(key=lambda p: (p.cell is not None, p.line or 0, p.column or 0, cell_order(p)))
         raise DataError(unique)
-    event._warnings = event_warnings(event, tree, path=path)
+    found = [placement.relocate(w) for w in event_warnings(event, tree, path=path)]
+    found.sort(key=lambda p: (p.cell is not None, p.line or 0, p.column or 0, cell_order(p)))
+    event._warnings = found
     return event
 
 
@@ -184,7 +210,7 @@ def problems_from_rules(data: dict[str, Any], tree: Located, *, path: str) -> li
     return []
 
 
-def _io_message(error: OSError) -> str:
+def io_message(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return _("không có tệp này")
     if isinstance(error, IsADirectoryError):
@@ -194,29 +220,33 @@ def _io_message(error: OSError) -> str:
     return _("không đọc được tệp ({reason})").format(reason=error.strerror or type(error).__name__)
 
 
-def load_event(path: str | Path) -> Event:
-    """Read and validate one event file (``DataError`` lists every problem)."""
+def load_event(path: str | Path, *, sheet: str | None = None) -> Event:
+    """Read and validate one event file (``DataError`` lists every problem); lists of people
+    it gives as spreadsheets are read relative to its folder (``sheet``: ``--sheet``)."""
     shown = str(path)
     try:
         with Path(path).open("rb") as handle:
             check_size(Path(path).stat().st_size, path=shown)
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise DataError([Problem(_io_message(error), path=shown, code="io")]) from None
-    event = parse_event(data, path=shown)
+        raise DataError([Problem(io_message(error), path=shown, code="io")]) from None
+    event = parse_event(data, path=shown, base=Path(path).parent, sheet=sheet)
     event._source_path = Path(path)
     return event
 
 
 def check_files(
-    paths: Iterable[str | Path], *, on_valid: Callable[[str], None] | None = None
+    paths: Iterable[str | Path],
+    *,
+    on_valid: Callable[[str], None] | None = None,
+    sheet: str | None = None,
 ) -> None:
     """Validate every file; call ``on_valid(path)`` for each valid one, then raise one
     ``DataError`` with the problems of all the invalid ones (if any)."""
     problems: list[Problem] = []
     for path in paths:
         try:
-            load_event(path)
+            load_event(path, sheet=sheet)
         except DataError as error:
             problems += error.problems
         else:

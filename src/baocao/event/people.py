@@ -100,9 +100,7 @@ class HocVien(StrictModel):
         description="Xếp loại: xuất sắc, giỏi, khá, trung bình, không đạt (có dấu hoặc không).",
         examples=["giỏi"],
     )
-    so_chung_nhan: Text | None = Field(
-        None, description="Số giấy chứng nhận.", examples=["15/GCN"]
-    )
+    so_chung_nhan: Text | None = Field(None, description="Số giấy chứng nhận.", examples=["15/GCN"])
 
 
 class DanhSachTep(StrictModel):

@@ -1,0 +1,197 @@
+"""Lists of people given as files in an event (``khach_moi: ds.xlsx``): read before the
+event is validated, and every problem about their rows moved to the cell it concerns.
+
+:func:`splice_lists` replaces, in the parsed tree, each list written as a path or as
+``{tep: …, trang: …}`` by the rows of that sheet (:func:`~baocao.event.spreadsheets.read_people`)
+and returns a :class:`Placement`; :meth:`Placement.relocate` then turns a problem about
+``hoc_vien.3.ngay_sinh`` (placed by the validator at the line of ``hoc_vien:``) into one about
+``ds.xlsx:Học viên!C7``, its message starting with the column (``ngày sinh: …``).
+:func:`placeholders` finds the values a clerk still has to fill (``"<điền: họ tên>"``, as
+``baocao init`` writes them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from baocao.errors import DataError, Problem
+from baocao.event.located import Located, dotted
+from baocao.event.located import Path as TreePath
+from baocao.event.spreadsheets import LABELS, ListKey, read_people
+from baocao.i18n import _
+
+__all__ = ["LIST_KEYS", "PLACEHOLDER", "Placement", "placeholders", "splice_lists"]
+
+LIST_KEYS: tuple[ListKey, ...] = ("khach_moi", "hoc_vien")
+
+PLACEHOLDER = re.compile(r"^\s*<\s*(?:điền|dien)\s*:?\s*(?P<what>[^>]*)>\s*$", re.IGNORECASE)
+"""A value still to be filled in: ``<điền: họ và tên>`` (written by ``baocao init``)."""
+
+
+@dataclass
+class Placement:
+    """Where the values read from sheets came from: dotted field → (file, cell, label)."""
+
+    cells: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+
+    def relocate(self, problem: Problem) -> Problem:
+        """``problem`` placed at its cell when its field came from a sheet, else as it is."""
+        if problem.field is None or not self.cells:
+            return problem
+        found = self.cells.get(problem.field)
+        if found is None:
+            return problem
+        file, cell, label = found
+        message = f"{label}: {problem.message}" if label else problem.message
+        return replace(problem, path=file, line=None, column=None, cell=cell, message=message)
+
+
+def _reference(value: Any) -> tuple[str, str | None] | None:
+    """(file, sheet) when ``value`` names a file, else None (a list, or something invalid
+    that validation will report)."""
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, dict) and "tep" in value:
+        tep, trang = value.get("tep"), value.get("trang")
+        if isinstance(tep, str) and (trang is None or isinstance(trang, str | int)):
+            return tep, None if trang is None else str(trang)
+    return None
+
+
+def splice_lists(
+    tree: Located, *, path: str, base: Path, shown_base: str | None, sheet: str | None = None
+) -> tuple[Placement, list[Problem]]:
+    """Read the lists of ``tree`` given as files (relative to ``base``; named in messages
+    relative to ``shown_base``, the folder of the event as the user wrote it) and put their
+    rows in ``tree.data``. ``sheet`` (``--sheet``) picks the sheet of a list that names
+    none. Returns where each value came from and the problems of the files themselves."""
+    placement = Placement()
+    problems: list[Problem] = []
+    if not isinstance(tree.data, dict):
+        return placement, problems
+    for key in LIST_KEYS:
+        if key not in tree.data:
+            continue
+        ref = _reference(tree.data[key])
+        if ref is None:
+            continue
+        tep, trang = ref
+        where: TreePath = (key, "tep") if isinstance(tree.data[key], dict) else (key,)
+        line, column = tree.where(where) or (None, None)
+        if isinstance(tree.data[key], dict):
+            problems += _unknown_keys(tree, key, path)
+        if not tep.strip():
+            problems.append(
+                Problem(
+                    _("thiếu đường dẫn tệp danh sách"),
+                    path=path,
+                    line=line,
+                    column=column,
+                    field=dotted(where),
+                    code="list-file",
+                )
+            )
+            continue
+        target = Path(tep)
+        shown = str(Path(shown_base) / target) if shown_base and not target.is_absolute() else tep
+        try:
+            table = read_people(
+                target if target.is_absolute() else base / target,
+                shown=shown,
+                kind=key,
+                sheet=trang if trang is not None else sheet,
+            )
+        except DataError as error:
+            for problem in error.problems:
+                if problem.code == "io":
+                    problem = replace(
+                        problem,
+                        message=_("tệp danh sách `{tep}`: {reason}").format(
+                            tep=tep, reason=problem.message
+                        ),
+                        path=path,
+                        line=line,
+                        column=column,
+                        field=dotted(where),
+                    )
+                problems.append(problem)
+            tree.data[key] = []
+            continue
+        tree.data[key] = table.rows
+        for (index, name), cell in table.cells.items():
+            placement.cells[f"{key}.{index}.{name}"] = (shown, cell, LABELS.get(name))
+        for index, cell in enumerate(table.row_cells):
+            placement.cells[f"{key}.{index}"] = (shown, cell, None)
+    return placement, problems
+
+
+def _unknown_keys(tree: Located, key: str, path: str) -> list[Problem]:
+    from baocao.event.explain import suggest
+
+    problems: list[Problem] = []
+    for name in tree.data[key]:
+        if name in ("tep", "trang"):
+            continue
+        line, column = tree.key_where((key, name)) or (None, None)
+        guess = suggest(str(name), ["tep", "trang"])
+        problems.append(
+            Problem(
+                _("không có mục `{key}`; có phải ý bạn là `{guess}`?").format(key=name, guess=guess)
+                if guess
+                else _("không có mục `{key}` ở đây; các mục được dùng: tep, trang").format(
+                    key=name
+                ),
+                path=path,
+                line=line,
+                column=column,
+                field=dotted((key, name)),
+                code="extra_forbidden",
+            )
+        )
+    return problems
+
+
+def cell_order(problem: Problem) -> tuple[str, int, int, str]:
+    """A sort key putting the problems of a sheet in the order of its rows, then columns."""
+    cell = problem.cell or ""
+    sheet, _bang, name = cell.rpartition("!")
+    match = re.match(r"^([A-Z]+)(\d+)", name)
+    if match is None:
+        return sheet, 0, 0, name
+    return sheet, int(match[2]), len(match[1]), match[1]
+
+
+def placeholders(tree: Located, *, path: str) -> list[Problem]:
+    """Every value still to be filled in (``"<điền: họ và tên>"``), with its place."""
+    problems: list[Problem] = []
+
+    def walk(value: Any, where: TreePath) -> None:
+        if isinstance(value, str):
+            match = PLACEHOLDER.match(unicodedata.normalize("NFC", value))
+            if match:
+                line, column = tree.where(where) or (None, None)
+                problems.append(
+                    Problem(
+                        _("chưa điền {what}: thay `{value}` bằng giá trị thật").format(
+                            what=match["what"].strip() or _("giá trị"), value=value.strip()
+                        ),
+                        path=path,
+                        line=line,
+                        column=column,
+                        field=dotted(where),
+                        code="placeholder",
+                    )
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*where, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*where, index))
+
+    walk(tree.data, ())
+    return problems

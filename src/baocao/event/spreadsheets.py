@@ -1,0 +1,481 @@
+"""Lists of people read from a spreadsheet (.xlsx, .xls, .ods) or a CSV file.
+
+:func:`read_people` turns one sheet into a :class:`PeopleTable`: one mapping per filled row,
+keyed by the fields of :class:`~baocao.event.people.KhachMoi` or
+:class:`~baocao.event.people.HocVien`, and for every value the cell it came from, so that the
+validation of the event can name ``ds.xlsx:Khách mời!C7``. The header row (the first row that
+is not empty) may use the keys or the Vietnamese titles, with or without marks, in any order
+(:data:`TITLES`); ``STT`` columns are ignored. Everything wrong with the sheet itself (no such
+sheet, unknown or missing column, merged header cells, too many rows) is a
+:class:`~baocao.errors.DataError` whose problems name the file and the cell.
+
+Spreadsheets are read with python-calamine (one Rust reader for the three formats, no
+formulas evaluated, no macros run); CSV files with the :mod:`csv` module, as Excel saves them
+under Vietnamese regional settings: UTF-8 with or without BOM or UTF-16 with BOM, ``,``,
+``;`` or tab between cells (sniffed).
+
+>>> column_name(0), column_name(25), column_name(26), column_name(701)
+('A', 'Z', 'AA', 'ZZ')
+>>> column_key("Họ và tên", "hoc_vien"), column_key("Ho ten", "khach_moi")
+('ho_ten', 'ho_ten')
+>>> column_key("stt", "hoc_vien") is IGNORED, column_key("Ngày sinh", "khach_moi") is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, Literal
+
+from baocao.errors import DataError, Problem
+from baocao.event.people import HocVien, KhachMoi, plain_text
+from baocao.i18n import _
+
+__all__ = [
+    "IGNORED",
+    "MAX_ROWS",
+    "MAX_SHEET_BYTES",
+    "SPREADSHEET_SUFFIXES",
+    "TITLES",
+    "ListKey",
+    "PeopleTable",
+    "column_key",
+    "column_name",
+    "read_people",
+]
+
+ListKey = Literal["khach_moi", "hoc_vien"]
+
+MAX_SHEET_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+SHEET_TITLES: dict[ListKey, str] = {"khach_moi": "Khách mời", "hoc_vien": "Học viên"}
+"""The sheet read when none is named (if the workbook has one by that name)."""
+
+TITLES: dict[str, tuple[str, ...]] = {
+    "ho_ten": ("Họ và tên", "Họ tên", "Họ và tên học viên", "Họ và tên khách mời"),
+    "danh_xung": ("Danh xưng", "Xưng hô"),
+    "chuc_vu": ("Chức vụ", "Chức danh"),
+    "don_vi": ("Đơn vị", "Đơn vị công tác", "Cơ quan", "Cơ quan, đơn vị"),
+    "ngay_sinh": ("Ngày sinh", "Ngày tháng năm sinh", "Ngày, tháng, năm sinh"),
+    "xep_loai": ("Xếp loại", "Kết quả xếp loại", "Kết quả"),
+    "ghi_chu": ("Ghi chú",),
+    "so_chung_nhan": ("Số chứng nhận", "Số giấy chứng nhận", "Số GCN"),
+}
+"""The header titles accepted for each key (the first is the one written by ``baocao init``;
+the key itself is accepted too); marks, case and spacing do not matter."""
+
+IGNORED = "<ignored>"
+_IGNORED_TITLES = ("STT", "TT", "Số TT", "Số thứ tự")
+
+LABELS: dict[str, str] = {key: titles[0].lower() for key, titles in TITLES.items()}
+"""The key → how a message names the column (``ngày sinh``)."""
+
+
+def _fields(kind: ListKey) -> list[str]:
+    return list((KhachMoi if kind == "khach_moi" else HocVien).model_fields)
+
+
+def _norm(title: str) -> str:
+    return " ".join(plain_text(title.replace("_", " ").replace(",", " ")).split())
+
+
+def column_key(title: str, kind: ListKey) -> str | None:
+    """The key of the column titled ``title`` in a ``kind`` list, :data:`IGNORED`, or None."""
+    text = _norm(title)
+    if text in {_norm(t) for t in _IGNORED_TITLES}:
+        return IGNORED
+    for key in _fields(kind):
+        if text == _norm(key) or text in {_norm(t) for t in TITLES.get(key, ())}:
+            return key
+    return None
+
+
+def column_name(index: int) -> str:
+    """0 → ``A``, 26 → ``AA``: the letters of a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass
+class PeopleTable:
+    """The rows of one sheet and where each value was written."""
+
+    file: str
+    sheet: str | None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    cells: dict[tuple[int, str], str] = field(default_factory=dict)
+    """(row index, key) → the cell (``Khách mời!C7``; ``C7`` in a CSV file)."""
+    row_cells: list[str] = field(default_factory=list)
+    """Row index → the first cell of that row."""
+
+
+@dataclass
+class _Grid:
+    """A sheet as read: its name (None for CSV), the values, the row and column of the
+    first value, and the merged ranges ((row, col), (row, col)) when the reader knows them."""
+
+    sheet: str | None
+    values: list[list[Any]]
+    origin: tuple[int, int] = (0, 0)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+
+
+def _ref(grid: _Grid, row: int, col: int) -> str:
+    """The cell at (row, col) of ``grid.values`` as a spreadsheet names it."""
+    name = f"{column_name(col + grid.origin[1])}{row + grid.origin[0] + 1}"
+    return f"{grid.sheet}!{name}" if grid.sheet is not None else name
+
+
+def read_people(path: Path, *, shown: str, kind: ListKey, sheet: str | None = None) -> PeopleTable:
+    """Read the ``kind`` list from the spreadsheet or CSV at ``path`` (``shown`` names it in
+    messages); ``sheet`` picks a sheet of a workbook."""
+    suffix = path.suffix.lower()
+    if suffix not in (*SPREADSHEET_SUFFIXES, ".csv", ".txt"):
+        raise DataError(
+            [
+                Problem(
+                    _(
+                        "không đọc được danh sách từ tệp `{name}`: chỉ nhận bảng tính .xlsx, "
+                        ".xls, .ods hoặc tệp .csv"
+                    ).format(name=path.name),
+                    path=shown,
+                    code="sheet-format",
+                )
+            ]
+        )
+    data = _read_bytes(path, shown)
+    if suffix in (".csv", ".txt"):
+        if sheet is not None:
+            pass  # a CSV file has a single sheet; a name given for a workbook is not an error
+        grid = _csv_grid(data, shown)
+    else:
+        grid = _workbook_grid(data, shown, kind, sheet)
+    return _table(grid, shown, kind)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    from baocao.event.loading import io_message
+
+    try:
+        with path.open("rb") as handle:
+            size = path.stat().st_size
+            if size > MAX_SHEET_BYTES:
+                raise DataError(
+                    [
+                        Problem(
+                            _(
+                                "tệp quá lớn ({size} MB); bảng tính danh sách không được quá "
+                                "{limit} MB"
+                            ).format(
+                                size=f"{size / 1024 / 1024:.1f}".replace(".", ","),
+                                limit=MAX_SHEET_BYTES // 1024 // 1024,
+                            ),
+                            path=shown,
+                            code="too-large",
+                        )
+                    ]
+                )
+            return handle.read(MAX_SHEET_BYTES + 1)
+    except OSError as error:
+        raise DataError([Problem(io_message(error), path=shown, code="io")]) from None
+
+
+def _csv_grid(data: bytes, shown: str) -> _Grid:
+    from baocao.event.limits import decode_text
+
+    text = decode_text(data, path=shown)
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        dialect: Any = csv.Sniffer().sniff(first, delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = max(",;\t", key=first.count)
+    values: list[list[Any]] = []
+    for record in csv.reader(io.StringIO(text), delimiter=delimiter):
+        values.append(record)
+        if len(values) > MAX_ROWS + 1:
+            break
+    return _Grid(None, values)
+
+
+def _workbook_grid(data: bytes, shown: str, kind: ListKey, sheet: str | None) -> _Grid:
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as error:  # calamine raises its own types and ValueError alike
+        raise DataError(
+            [
+                Problem(
+                    _(
+                        "không mở được bảng tính ({reason}); hãy mở bằng Excel hoặc LibreOffice "
+                        "Calc rồi lưu lại dạng .xlsx"
+                    ).format(reason=str(error).splitlines()[0][:120] if str(error) else "?"),
+                    path=shown,
+                    code="sheet-unreadable",
+                )
+            ]
+        ) from None
+    names: list[str] = list(book.sheet_names)
+    if sheet is not None:
+        found = next((n for n in names if n == sheet), None)
+        found = found or next((n for n in names if _norm(n) == _norm(sheet)), None)
+        if found is None:
+            raise DataError(
+                [
+                    Problem(
+                        _("không có trang tính `{sheet}`; các trang: {names}").format(
+                            sheet=sheet, names=", ".join(f"`{n}`" for n in names)
+                        ),
+                        path=shown,
+                        code="sheet-missing",
+                    )
+                ]
+            )
+    else:
+        wanted = _norm(SHEET_TITLES[kind])
+        found = next((n for n in names if _norm(n) == wanted), None) or (
+            names[0] if names else None
+        )
+        if found is None:
+            raise DataError([Problem(_("bảng tính không có trang nào"), path=shown)])
+    try:
+        content = book.get_sheet_by_name(found)
+        values = _limited_rows(content.iter_rows())
+        merged = list(getattr(content, "merged_cell_ranges", None) or [])
+        origin = tuple(content.start) if content.start is not None else (0, 0)
+    except Exception as error:
+        raise DataError(
+            [
+                Problem(
+                    _("không đọc được trang `{sheet}` ({reason})").format(
+                        sheet=found, reason=str(error).splitlines()[0][:120]
+                    ),
+                    path=shown,
+                    code="sheet-unreadable",
+                )
+            ]
+        ) from None
+    return _Grid(found, values, (int(origin[0]), int(origin[1])), merged)
+
+
+def _limited_rows(rows: Any) -> list[list[Any]]:
+    values: list[list[Any]] = []
+    for row in rows:
+        values.append(list(row))
+        if len(values) > MAX_ROWS + 1:
+            break
+    return values
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _cell_value(value: Any) -> Any:
+    """A spreadsheet value as the event file would hold it: empty → None, ``12.0`` → 12,
+    a date and time at midnight → the date, a time of day → its text."""
+    if _empty(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, datetime):
+        return value.date() if value.time() == time(0, 0) else value
+    if isinstance(value, date):
+        return value
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if hasattr(value, "total_seconds"):  # a duration cell
+        return str(value)
+    return value
+
+
+def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
+    table = PeopleTable(file=shown, sheet=grid.sheet)
+    header_index = next(
+        (i for i, row in enumerate(grid.values) if any(not _empty(v) for v in row)), None
+    )
+    if header_index is None:
+        where = f"{grid.sheet}" if grid.sheet is not None else None
+        raise DataError(
+            [
+                Problem(
+                    _("trang tính trống: không có dòng tiêu đề (Họ và tên, Đơn vị…)"),
+                    cell=where,
+                    code="sheet-empty",
+                    path=shown,
+                )
+            ]
+        )
+    header = grid.values[header_index]
+    problems: list[Problem] = []
+    columns: dict[int, str] = {}
+    filled = [i for i, v in enumerate(header) if not _empty(v)]
+    if len(filled) > MAX_COLUMNS:
+        raise DataError(
+            [
+                Problem(
+                    _("quá nhiều cột (tối đa {n})").format(n=MAX_COLUMNS), code="sheet", path=shown
+                )
+            ]
+        )
+    problems += _merged_header(grid, header_index, filled, shown)
+    names = [t for key in _fields(kind) for t in (TITLES.get(key, ())[:1] or (key,))]
+    for index in filled:
+        title = str(header[index]).strip()
+        key = column_key(title, kind)
+        if key == IGNORED:
+            continue
+        ref = _ref(grid, header_index, index)
+        if key is None:
+            problems.append(_unknown_column(title, kind, names, ref, shown))
+        elif key in columns.values():
+            first = next(i for i, k in columns.items() if k == key)
+            problems.append(
+                Problem(
+                    _("cột `{title}` lặp lại (đã có ở ô {first})").format(
+                        title=title, first=_ref(grid, header_index, first)
+                    ),
+                    cell=ref,
+                    code="sheet-column-repeated",
+                    path=shown,
+                )
+            )
+        else:
+            columns[index] = key
+    if "ho_ten" not in columns.values():
+        first, last = (filled[0], filled[-1]) if filled else (0, 0)
+        span = _ref(grid, header_index, first) + ":" + column_name(last + grid.origin[1])
+        span += str(header_index + grid.origin[0] + 1)
+        problems.append(
+            Problem(
+                _("dòng tiêu đề thiếu cột bắt buộc `Họ và tên` (các cột đang có: {titles})").format(
+                    titles=", ".join(str(header[i]).strip() for i in filled)
+                ),
+                cell=span,
+                code="sheet-column-missing",
+                path=shown,
+            )
+        )
+    if problems:
+        raise DataError(problems)
+    body = grid.values[header_index + 1 :]
+    untitled: dict[int, str] = {}  # column without a title → first cell with a value in it
+    for offset, row in enumerate(body):
+        row_index = header_index + 1 + offset
+        for col, value in enumerate(row):
+            if col not in columns and col not in filled and not _empty(value):
+                untitled.setdefault(col, _ref(grid, row_index, col))
+        if all(_empty(row[col]) for col in columns if col < len(row)):
+            continue  # an empty row, or one with only its STT filled in
+        if len(table.rows) == MAX_ROWS:
+            raise DataError(
+                [
+                    Problem(
+                        _("danh sách quá dài: tối đa {n} người một trang tính").format(
+                            n=f"{MAX_ROWS:,}".replace(",", ".")
+                        ),
+                        cell=_ref(grid, row_index, 0),
+                        code="sheet-too-long",
+                        path=shown,
+                    )
+                ]
+            )
+        person: dict[str, Any] = {}
+        number = len(table.rows)
+        for col, key in columns.items():
+            person[key] = _cell_value(row[col]) if col < len(row) else None
+            table.cells[(number, key)] = _ref(grid, row_index, col)
+        table.rows.append(person)
+        table.row_cells.append(_ref(grid, row_index, min(columns) if columns else 0))
+    if untitled:
+        raise DataError(
+            [
+                Problem(
+                    _(
+                        "ô có dữ liệu nhưng cột {column} không có tiêu đề (có thể do gộp ô ở "
+                        "dòng tiêu đề); hãy ghi tên cột ở ô {header}"
+                    ).format(
+                        column=column_name(col + grid.origin[1]),
+                        header=_ref(grid, header_index, col),
+                    ),
+                    cell=ref,
+                    code="sheet-column-untitled",
+                    path=shown,
+                )
+                for col, ref in sorted(untitled.items())
+            ]
+        )
+    return table
+
+
+def _unknown_column(title: str, kind: ListKey, names: list[str], ref: str, shown: str) -> Problem:
+    from baocao.event.explain import suggest
+
+    other: ListKey = "hoc_vien" if kind == "khach_moi" else "khach_moi"
+    guess = suggest(title, names)
+    if guess is not None:
+        message = _("không có cột `{title}`; có phải ý bạn là `{guess}`?").format(
+            title=title, guess=guess
+        )
+    elif column_key(title, other) is not None:
+        message = _("cột `{title}` không dùng cho danh sách {list}; các cột: {names}").format(
+            title=title, list=SHEET_TITLES[kind].lower(), names=", ".join(names)
+        )
+    else:
+        message = _("không có cột `{title}`; các cột được dùng: {names}").format(
+            title=title, names=", ".join(names)
+        )
+    return Problem(message, path=shown, cell=ref, code="sheet-column-unknown")
+
+
+def _merged_header(grid: _Grid, header: int, filled: list[int], shown: str) -> list[Problem]:
+    """Merged cells in the header row (the reader's ranges, else an empty cell between filled
+    ones): each column needs its own title."""
+    problems: list[Problem] = []
+    row = header + grid.origin[0]
+    for (r0, c0), (r1, c1) in grid.merged:
+        if r0 <= row <= r1 and c1 > c0:
+            top_left = f"{column_name(c0)}{r0 + 1}"
+            bottom_right = f"{column_name(c1)}{r1 + 1}"
+            span = f"{top_left}:{bottom_right}"
+            problems.append(
+                Problem(
+                    _(
+                        "ô tiêu đề {span} đang được gộp (Merge); mỗi cột cần một ô tiêu đề "
+                        "riêng: hãy bỏ gộp ô (Unmerge) và ghi tên từng cột"
+                    ).format(span=span),
+                    path=shown,
+                    cell=f"{grid.sheet}!{span}" if grid.sheet is not None else span,
+                    code="sheet-merged-header",
+                )
+            )
+    if problems or not filled:
+        return problems
+    for index in range(filled[0], filled[-1]):
+        if index not in filled:
+            problems.append(
+                Problem(
+                    _(
+                        "ô tiêu đề trống giữa các cột (có thể do gộp ô); mỗi cột cần một tiêu "
+                        "đề: hãy bỏ gộp ô và ghi tên cột, hoặc xoá cột trống"
+                    ),
+                    path=shown,
+                    cell=_ref(grid, header, index),
+                    code="sheet-merged-header",
+                )
+            )
+    return problems
