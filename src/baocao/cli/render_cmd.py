@@ -123,6 +123,11 @@ class _Report:
     type=click.Path(exists=True, file_okay=False),
     help="Thư mục mẫu.",
 )
+@click.option(
+    "--sheet",
+    metavar="TÊN",
+    help="Trang tính chứa danh sách (khach_moi/hoc_vien cho bằng đường dẫn bảng tính).",
+)
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -132,6 +137,7 @@ def render(
     jobs: int | None,
     pdf: bool,
     dirs: tuple[str, ...],
+    sheet: str | None,
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
@@ -143,7 +149,7 @@ def render(
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report,
+            on_progress=report, sheet=sheet,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)

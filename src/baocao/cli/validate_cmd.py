@@ -17,8 +17,13 @@ from baocao.cli._boundary import errors_to_exit
     default="text",
     help="Cách in lỗi: text (mặc định) hoặc json (cho CI, trình soạn thảo).",
 )
+@click.option(
+    "--sheet",
+    metavar="TÊN",
+    help="Trang tính chứa danh sách (khach_moi/hoc_vien cho bằng đường dẫn bảng tính).",
+)
 @errors_to_exit
-def validate(files: tuple[str, ...], output_format: str) -> None:
+def validate(files: tuple[str, ...], output_format: str, sheet: str | None) -> None:
     """Kiểm tra tệp sự kiện; in ✓ TỆP hoặc từng lỗi (tệp:dòng:cột: mục: lỗi), mã thoát 3.
 
     Với --format json: một danh sách JSON các lỗi trên stdout ([] khi mọi tệp đều đúng).
@@ -29,7 +34,7 @@ def validate(files: tuple[str, ...], output_format: str) -> None:
         if output_format == "text":
             click.echo(f"✓ {path}")
 
-    check_files(files, on_valid=ok)  # problems: raised, printed by errors_to_exit
+    check_files(files, on_valid=ok, sheet=sheet)  # problems: raised, printed by errors_to_exit
     if output_format == "json":
         click.echo("[]")
 

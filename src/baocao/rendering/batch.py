@@ -128,6 +128,7 @@ def _render_event(
     specs: dict[str, TemplateSpec],
     force: bool,
     dirs: Sequence[Path | str],
+    sheet: str | None = None,
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises."""
     from baocao.event.loading import load_event
@@ -135,7 +136,7 @@ def _render_event(
     from baocao.rendering.document import render_bytes
 
     try:
-        event = load_event(event_path)
+        event = load_event(event_path, sheet=sheet)
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
@@ -156,13 +157,17 @@ _STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
 
 
 def _render_chunk(
-    chunk: Chunk, specs: dict[str, TemplateSpec], force: bool, dirs: Sequence[Path | str]
+    chunk: Chunk,
+    specs: dict[str, TemplateSpec],
+    force: bool,
+    dirs: Sequence[Path | str],
+    sheet: str | None = None,
 ) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
         if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
             break
-        results += _render_event(event_path, items, specs, force, dirs)
+        results += _render_event(event_path, items, specs, force, dirs, sheet)
     gc.collect()
     return results
 
@@ -216,7 +221,7 @@ def _pool(workers: int) -> tuple[Any, Any]:
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...]],
+    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], str | None],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
@@ -253,6 +258,7 @@ def render_many(
     dirs: Sequence[Path | str] = (),
     on_progress: ProgressCallback | None = None,
     pdf_timeout: float | None = None,
+    sheet: str | None = None,
 ) -> BatchResult:
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
@@ -264,6 +270,7 @@ def render_many(
     An existing output is replaced only with ``force``. ``jobs`` worker processes (default:
     the number of cores; 1, or a small batch, renders in this process). With ``pdf``, each
     document written is also converted to ``<name>.pdf`` beside it by LibreOffice.
+    ``sheet`` picks the sheet of the lists of people given as workbooks that name none.
     ``on_progress(result, done, total)`` is called in this process after each item (and,
     with ``pdf``, once more per item after the PDF step, with that step's result).
     A template that cannot be found (or an unsafe name) is reported in
@@ -305,9 +312,9 @@ def render_many(
     workers = min(jobs or default_jobs(), len(plan))
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs))
+            report(_render_event(event_path, items, by_name, force, dirs, sheet))
     else:
-        _render_in_pool(plan, workers, (by_name, force, tuple(dirs)), report)
+        _render_in_pool(plan, workers, (by_name, force, tuple(dirs), sheet), report)
     result.items = [done[item] for _, items in plan for item in items]
     if pdf:
         phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
