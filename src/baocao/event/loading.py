@@ -107,7 +107,7 @@ def parse_event(
     from pydantic import ValidationError
 
     from baocao.event.explain import problems_from
-    from baocao.event.people_files import cell_order, placeholders, splice_lists
+    from baocao.event.people_files import ordered, placeholders, splice_lists
 
     text = decode_text(data, path=path)
     tree = _parse(text, fmt or _format_of(path), path)
@@ -155,12 +155,10 @@ def parse_event(
         rules = problems_from_rules(_prune(tree.data, error), tree, path=path)
         problems += found + [p for p in rules if p.field not in reported]
     if problems:
-        unique = list(dict.fromkeys(map(placement.relocate, problems)))  # frozen: hashable
-        unique.sort(key=lambda p: (p.cell is not None, p.line or 0, p.column or 0, cell_order(p)))
-        raise DataError(unique)
-    found = [placement.relocate(w) for w in event_warnings(event, tree, path=path)]
-    found.sort(key=lambda p: (p.cell is not None, p.line or 0, p.column or 0, cell_order(p)))
-    event._warnings = found
+        raise DataError(ordered([placement.relocate(p) for p in problems]))
+    event._warnings = ordered(
+        [placement.relocate(w) for w in event_warnings(event, tree, path=path)]
+    )
     return event
 
 

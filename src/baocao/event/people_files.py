@@ -155,14 +155,25 @@ def _unknown_keys(tree: Located, key: str, path: str) -> list[Problem]:
     return problems
 
 
-def cell_order(problem: Problem) -> tuple[str, int, int, str]:
-    """A sort key putting the problems of a sheet in the order of its rows, then columns."""
-    cell = problem.cell or ""
-    sheet, _bang, name = cell.rpartition("!")
-    match = re.match(r"^([A-Z]+)(\d+)", name)
-    if match is None:
-        return sheet, 0, 0, name
-    return sheet, int(match[2]), len(match[1]), match[1]
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """``problems`` without repeats: those of the event file by line and column, then those
+    of each sheet (in the order the sheets were read) by row, then column."""
+    unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
+    sheets: dict[tuple[str | None, str], int] = {}
+    for problem in unique:
+        if problem.cell is not None:
+            sheets.setdefault((problem.path, problem.cell.rpartition("!")[0]), len(sheets))
+
+    def key(problem: Problem) -> tuple[int, ...]:
+        if problem.cell is None:
+            return (0, problem.line or 0, problem.column or 0)
+        sheet, _bang, name = problem.cell.rpartition("!")
+        match = re.match(r"^([A-Z]+)(\d+)", name)
+        row, letters = (int(match[2]), match[1]) if match else (0, "")
+        column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
+        return (1, sheets[(problem.path, sheet)], row, column)
+
+    return sorted(unique, key=key)
 
 
 def placeholders(tree: Located, *, path: str) -> list[Problem]:
@@ -176,8 +187,8 @@ def placeholders(tree: Located, *, path: str) -> list[Problem]:
                 line, column = tree.where(where) or (None, None)
                 problems.append(
                     Problem(
-                        _("chưa điền {what}: thay `{value}` bằng giá trị thật").format(
-                            what=match["what"].strip() or _("giá trị"), value=value.strip()
+                        _("chưa điền: hãy thay `{value}` bằng giá trị thật").format(
+                            value=value.strip()
                         ),
                         path=path,
                         line=line,
