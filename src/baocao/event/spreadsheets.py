@@ -204,8 +204,8 @@ def _csv_grid(data: bytes, shown: str) -> _Grid:
     values: list[list[Any]] = []
     for record in csv.reader(io.StringIO(text), delimiter=delimiter):
         values.append(record)
-        if len(values) > MAX_ROWS + 1:
-            break
+        if len(values) > 2 * MAX_ROWS:
+            raise DataError([_too_long(shown, f"A{len(values)}")])
     return _Grid(None, values)
 
 
@@ -252,9 +252,11 @@ def _workbook_grid(data: bytes, shown: str, kind: ListKey, sheet: str | None) ->
             raise DataError([Problem(_("bảng tính không có trang nào"), path=shown)])
     try:
         content = book.get_sheet_by_name(found)
-        values = _limited_rows(content.iter_rows())
+        end = content.end
+        if end is not None and end[0] >= 2 * MAX_ROWS:
+            raise DataError([_too_long(shown, f"{found}!A{2 * MAX_ROWS + 1}")])
+        values = [list(r) for r in content.to_python(skip_empty_area=False)]  # from A1
         merged = list(getattr(content, "merged_cell_ranges", None) or [])
-        origin = tuple(content.start) if content.start is not None else (0, 0)
     except Exception as error:
         raise DataError(
             [
@@ -267,16 +269,7 @@ def _workbook_grid(data: bytes, shown: str, kind: ListKey, sheet: str | None) ->
                 )
             ]
         ) from None
-    return _Grid(found, values, (int(origin[0]), int(origin[1])), merged)
-
-
-def _limited_rows(rows: Any) -> list[list[Any]]:
-    values: list[list[Any]] = []
-    for row in rows:
-        values.append(list(row))
-        if len(values) > MAX_ROWS + 1:
-            break
-    return values
+    return _Grid(found, values, (0, 0), merged)
 
 
 def _empty(value: Any) -> bool:
@@ -382,18 +375,7 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
         if all(_empty(row[col]) for col in columns if col < len(row)):
             continue  # an empty row, or one with only its STT filled in
         if len(table.rows) == MAX_ROWS:
-            raise DataError(
-                [
-                    Problem(
-                        _("danh sách quá dài: tối đa {n} người một trang tính").format(
-                            n=f"{MAX_ROWS:,}".replace(",", ".")
-                        ),
-                        cell=_ref(grid, row_index, 0),
-                        code="sheet-too-long",
-                        path=shown,
-                    )
-                ]
-            )
+            raise DataError([_too_long(shown, _ref(grid, row_index, 0))])
         person: dict[str, Any] = {}
         number = len(table.rows)
         for col, key in columns.items():
@@ -420,6 +402,17 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
             ]
         )
     return table
+
+
+def _too_long(shown: str, cell: str) -> Problem:
+    return Problem(
+        _("danh sách quá dài: tối đa {n} người một trang tính").format(
+            n=f"{MAX_ROWS:,}".replace(",", ".")
+        ),
+        path=shown,
+        cell=cell,
+        code="sheet-too-long",
+    )
 
 
 def _unknown_column(title: str, kind: ListKey, names: list[str], ref: str, shown: str) -> Problem:
