@@ -105,6 +105,7 @@ su_kien:
 # Thông tin riêng của từng văn bản (tùy chọn); `chung` áp dụng cho mọi mẫu, tên mẫu
 # (ví dụ `giay-moi`) cho riêng mẫu đó.
 van_ban:
+  # Áp dụng cho mọi văn bản; mục cùng tên trong phần của một mẫu sẽ thay thế mục ở đây.
   chung:
     # Người ký (tùy chọn, nên có). quyen_han: TM, KT, Q, TL{tuq}; khi có quyen_han thì
     # ghi thay_cho (tập thể hoặc chức vụ được ký thay).
