@@ -92,7 +92,12 @@ def _list_with(top: Obj, attr: str) -> str | None:
         and isinstance(s.item, Obj)
         and attr in s.item.fields
     ]
-    return min(found, key=lambda p: (p.count("."), len(p), p)) if found else None
+    order = {name: index for index, name in enumerate(top.fields)}  # the event's key order
+    return (
+        min(found, key=lambda p: (p.count("."), len(p), order.get(p.split(".")[0], 0), p))
+        if found
+        else None
+    )
 
 
 class _Walker:
