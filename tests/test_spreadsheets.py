@@ -116,24 +116,26 @@ def test_semicolon_csv_utf8_bom(tmp_path: Path) -> None:
     check_trainees(load_event(event(tmp_path, "hoc_vien: ds.csv\n")))
 
 
-def test_utf16_csv_with_commas(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sep", [",", "\t"])
+def test_utf16_csv_with_commas_or_tabs(tmp_path: Path, sep: str) -> None:
     text = (
         "xep_loai,ho_ten,ngay_sinh,don_vi,so_chung_nhan\n"
         'giỏi,Nguyễn Văn An,5/2/1980,"Huyện ủy Năm Căn",12\n'
         'TRUNG BÌNH,Trần Thị Bình,05/02/1981,"Huyện ủy Cái Nước",15/GCN\n'
         "Xuat sac,Lê Văn Cường,1982-03-04,Thành ủy Cà Mau,\n"
-    )
+    ).replace(",", sep)
     (tmp_path / "ds.csv").write_bytes(text.encode("utf-16"))
     check_trainees(load_event(event(tmp_path, "hoc_vien: ds.csv\n")))
 
 
 @pytest.mark.libreoffice
-def test_ods_made_by_libreoffice(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_ods_and_xls_made_by_libreoffice(tmp_path: Path, suffix: str) -> None:
     (tmp_path / "src").mkdir()
     source = workbook(tmp_path / "src" / "ds.xlsx", {"Học viên": TRAINEES})
-    (ods,) = soffice_convert([source], tmp_path, to="ods")
-    assert ods == tmp_path / "ds.ods"
-    check_trainees(load_event(event(tmp_path, "hoc_vien: ds.ods\n")))
+    (made,) = soffice_convert([source], tmp_path, to=suffix)
+    assert made == tmp_path / f"ds.{suffix}"
+    check_trainees(load_event(event(tmp_path, f"hoc_vien: ds.{suffix}\n")))
 
 
 # ------------------------------------------------------------------------ invalid sheets
