@@ -21,7 +21,7 @@ from typing import Any
 from baocao.errors import DataError, Problem
 from baocao.event.located import Located, dotted
 from baocao.event.located import Path as TreePath
-from baocao.event.spreadsheets import LABELS, ListKey, read_people
+from baocao.event.spreadsheets import LABELS, ListKey, PeopleTable, read_people
 from baocao.i18n import _
 
 __all__ = ["LIST_KEYS", "PLACEHOLDER", "Placement", "placeholders", "splice_lists"]
@@ -34,20 +34,30 @@ PLACEHOLDER = re.compile(r"^\s*<\s*(?:điền|dien)\s*:?\s*(?P<what>[^>]*)>\s*$"
 
 @dataclass
 class Placement:
-    """Where the values read from sheets came from: dotted field → (file, cell, label)."""
+    """The tables read from sheets, by list key: where each of their values came from."""
 
-    cells: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    tables: dict[str, PeopleTable] = field(default_factory=dict)
 
     def relocate(self, problem: Problem) -> Problem:
         """``problem`` placed at its cell when its field came from a sheet, else as it is."""
-        if problem.field is None or not self.cells:
+        if problem.field is None or not self.tables:
             return problem
-        found = self.cells.get(problem.field)
-        if found is None:
+        key, _dot, rest = problem.field.partition(".")
+        table = self.tables.get(key)
+        index, _dot, name = rest.partition(".")
+        if table is None or not index.isdigit() or int(index) >= len(table.rows):
             return problem
-        file, cell, label = found
+        column = name.split(".")[0] or None
+        label = LABELS.get(column or "") if column in table.columns else None
         message = f"{label}: {problem.message}" if label else problem.message
-        return replace(problem, path=file, line=None, column=None, cell=cell, message=message)
+        return replace(
+            problem,
+            path=table.file,
+            line=None,
+            column=None,
+            cell=table.cell(int(index), column),
+            message=message,
+        )
 
 
 def _reference(value: Any) -> tuple[str, str | None] | None:
@@ -122,10 +132,7 @@ def splice_lists(
             tree.data[key] = []
             continue
         tree.data[key] = table.rows
-        for (index, name), cell in table.cells.items():
-            placement.cells[f"{key}.{index}.{name}"] = (shown, cell, LABELS.get(name))
-        for index, cell in enumerate(table.row_cells):
-            placement.cells[f"{key}.{index}"] = (shown, cell, None)
+        placement.tables[key] = table
     return placement, problems
 
 

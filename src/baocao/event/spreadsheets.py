@@ -16,6 +16,8 @@ under Vietnamese regional settings: UTF-8 with or without BOM or UTF-16 with BOM
 
 >>> column_name(0), column_name(25), column_name(26), column_name(701)
 ('A', 'Z', 'AA', 'ZZ')
+>>> _column_index("ZZ")
+701
 >>> column_key("Họ và tên", "hoc_vien"), column_key("Ho ten", "khach_moi")
 ('ho_ten', 'ho_ten')
 >>> column_key("stt", "hoc_vien") is IGNORED, column_key("Ngày sinh", "khach_moi") is None
@@ -97,6 +99,14 @@ def column_key(title: str, kind: ListKey) -> str | None:
     return None
 
 
+def _column_index(letters: str) -> int:
+    """``A`` → 0, ``AA`` → 26: the inverse of :func:`column_name`."""
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - ord("A") + 1
+    return index - 1
+
+
 def column_name(index: int) -> str:
     """0 → ``A``, 26 → ``AA``: the letters of a column."""
     letters = ""
@@ -114,10 +124,17 @@ class PeopleTable:
     file: str
     sheet: str | None
     rows: list[dict[str, Any]] = field(default_factory=list)
-    cells: dict[tuple[int, str], str] = field(default_factory=dict)
-    """(row index, key) → the cell (``Khách mời!C7``; ``C7`` in a CSV file)."""
-    row_cells: list[str] = field(default_factory=list)
-    """Row index → the first cell of that row."""
+    row_numbers: list[int] = field(default_factory=list)
+    """The sheet's row number (from 1) of each person."""
+    columns: dict[str, str] = field(default_factory=dict)
+    """Key → the letters of its column."""
+
+    def cell(self, index: int, key: str | None = None) -> str:
+        """Where person ``index``'s ``key`` was written (``Khách mời!C7``; ``C7`` in a CSV
+        file); without ``key`` (or for a key not in the sheet), the row's first column."""
+        letters = self.columns.get(key or "") or min(self.columns.values(), key=_column_index)
+        name = f"{letters}{self.row_numbers[index]}"
+        return f"{self.sheet}!{name}" if self.sheet is not None else name
 
 
 @dataclass
@@ -365,6 +382,7 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
         )
     if problems:
         raise DataError(problems)
+    table.columns = {key: column_name(col + grid.origin[1]) for col, key in columns.items()}
     body = grid.values[header_index + 1 :]
     untitled: dict[int, str] = {}  # column without a title → first cell with a value in it
     for offset, row in enumerate(body):
@@ -376,13 +394,10 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
             continue  # an empty row, or one with only its STT filled in
         if len(table.rows) == MAX_ROWS:
             raise DataError([_too_long(shown, _ref(grid, row_index, 0))])
-        person: dict[str, Any] = {}
-        number = len(table.rows)
-        for col, key in columns.items():
-            person[key] = _cell_value(row[col]) if col < len(row) else None
-            table.cells[(number, key)] = _ref(grid, row_index, col)
-        table.rows.append(person)
-        table.row_cells.append(_ref(grid, row_index, min(columns) if columns else 0))
+        table.rows.append(
+            {key: _cell_value(row[col]) if col < len(row) else None for col, key in columns.items()}
+        )
+        table.row_numbers.append(row_index + grid.origin[0] + 1)
     if untitled:
         raise DataError(
             [
