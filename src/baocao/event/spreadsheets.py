@@ -14,10 +14,6 @@ formulas evaluated, no macros run); CSV files with the :mod:`csv` module, as Exc
 under Vietnamese regional settings: UTF-8 with or without BOM or UTF-16 with BOM, ``,``,
 ``;`` or tab between cells (sniffed).
 
->>> column_name(0), column_name(25), column_name(26), column_name(701)
-('A', 'Z', 'AA', 'ZZ')
->>> _column_index("ZZ")
-701
 >>> column_key("Họ và tên", "hoc_vien"), column_key("Ho ten", "khach_moi")
 ('ho_ten', 'ho_ten')
 >>> column_key("stt", "hoc_vien") is IGNORED, column_key("Ngày sinh", "khach_moi") is None
@@ -26,15 +22,27 @@ under Vietnamese regional settings: UTF-8 with or without BOM or UTF-16 with BOM
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
 from baocao.errors import DataError, Problem
-from baocao.event.people import HocVien, KhachMoi, plain_text
+from baocao.event.people import HocVien, KhachMoi
+from baocao.event.sheet_readers import (
+    MAX_ROWS,
+    MAX_SHEET_BYTES,
+    SPREADSHEET_SUFFIXES,
+    Grid,
+    cell_ref,
+    column_index,
+    column_name,
+    csv_grid,
+    norm_title,
+    read_bytes,
+    too_long,
+    workbook_grid,
+)
 from baocao.i18n import _
 
 __all__ = [
@@ -52,10 +60,7 @@ __all__ = [
 
 ListKey = Literal["khach_moi", "hoc_vien"]
 
-MAX_SHEET_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 10_000
 MAX_COLUMNS = 200
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 SHEET_TITLES: dict[ListKey, str] = {"khach_moi": "Khách mời", "hoc_vien": "Học viên"}
 """The sheet read when none is named (if the workbook has one by that name)."""
@@ -84,37 +89,15 @@ def _fields(kind: ListKey) -> list[str]:
     return list((KhachMoi if kind == "khach_moi" else HocVien).model_fields)
 
 
-def _norm(title: str) -> str:
-    return " ".join(plain_text(title.replace("_", " ").replace(",", " ")).split())
-
-
 def column_key(title: str, kind: ListKey) -> str | None:
     """The key of the column titled ``title`` in a ``kind`` list, :data:`IGNORED`, or None."""
-    text = _norm(title)
-    if text in {_norm(t) for t in _IGNORED_TITLES}:
+    text = norm_title(title)
+    if text in {norm_title(t) for t in _IGNORED_TITLES}:
         return IGNORED
     for key in _fields(kind):
-        if text == _norm(key) or text in {_norm(t) for t in TITLES.get(key, ())}:
+        if text == norm_title(key) or text in {norm_title(t) for t in TITLES.get(key, ())}:
             return key
     return None
-
-
-def _column_index(letters: str) -> int:
-    """``A`` → 0, ``AA`` → 26: the inverse of :func:`column_name`."""
-    index = 0
-    for char in letters:
-        index = index * 26 + ord(char) - ord("A") + 1
-    return index - 1
-
-
-def column_name(index: int) -> str:
-    """0 → ``A``, 26 → ``AA``: the letters of a column."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 @dataclass
@@ -132,26 +115,9 @@ class PeopleTable:
     def cell(self, index: int, key: str | None = None) -> str:
         """Where person ``index``'s ``key`` was written (``Khách mời!C7``; ``C7`` in a CSV
         file); without ``key`` (or for a key not in the sheet), the row's first column."""
-        letters = self.columns.get(key or "") or min(self.columns.values(), key=_column_index)
+        letters = self.columns.get(key or "") or min(self.columns.values(), key=column_index)
         name = f"{letters}{self.row_numbers[index]}"
         return f"{self.sheet}!{name}" if self.sheet is not None else name
-
-
-@dataclass
-class _Grid:
-    """A sheet as read: its name (None for CSV), the values, the row and column of the
-    first value, and the merged ranges ((row, col), (row, col)) when the reader knows them."""
-
-    sheet: str | None
-    values: list[list[Any]]
-    origin: tuple[int, int] = (0, 0)
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
-
-
-def _ref(grid: _Grid, row: int, col: int) -> str:
-    """The cell at (row, col) of ``grid.values`` as a spreadsheet names it."""
-    name = f"{column_name(col + grid.origin[1])}{row + grid.origin[0] + 1}"
-    return f"{grid.sheet}!{name}" if grid.sheet is not None else name
 
 
 def read_people(path: Path, *, shown: str, kind: ListKey, sheet: str | None = None) -> PeopleTable:
@@ -171,122 +137,12 @@ def read_people(path: Path, *, shown: str, kind: ListKey, sheet: str | None = No
                 )
             ]
         )
-    data = _read_bytes(path, shown)
+    data = read_bytes(path, shown)
     if suffix in (".csv", ".txt"):
-        if sheet is not None:
-            pass  # a CSV file has a single sheet; a name given for a workbook is not an error
-        grid = _csv_grid(data, shown)
+        grid = csv_grid(data, shown)  # one sheet: a name given (--sheet) is for workbooks
     else:
-        grid = _workbook_grid(data, shown, kind, sheet)
+        grid = workbook_grid(data, shown, SHEET_TITLES[kind], sheet)
     return _table(grid, shown, kind)
-
-
-def _read_bytes(path: Path, shown: str) -> bytes:
-    from baocao.event.loading import io_message
-
-    try:
-        with path.open("rb") as handle:
-            size = path.stat().st_size
-            if size > MAX_SHEET_BYTES:
-                raise DataError(
-                    [
-                        Problem(
-                            _(
-                                "tệp quá lớn ({size} MB); bảng tính danh sách không được quá "
-                                "{limit} MB"
-                            ).format(
-                                size=f"{size / 1024 / 1024:.1f}".replace(".", ","),
-                                limit=MAX_SHEET_BYTES // 1024 // 1024,
-                            ),
-                            path=shown,
-                            code="too-large",
-                        )
-                    ]
-                )
-            return handle.read(MAX_SHEET_BYTES + 1)
-    except OSError as error:
-        raise DataError([Problem(io_message(error), path=shown, code="io")]) from None
-
-
-def _csv_grid(data: bytes, shown: str) -> _Grid:
-    from baocao.event.limits import decode_text
-
-    text = decode_text(data, path=shown)
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    try:
-        dialect: Any = csv.Sniffer().sniff(first, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = max(",;\t", key=first.count)
-    values: list[list[Any]] = []
-    for record in csv.reader(io.StringIO(text), delimiter=delimiter):
-        values.append(record)
-        if len(values) > 2 * MAX_ROWS:
-            raise DataError([_too_long(shown, f"A{len(values)}")])
-    return _Grid(None, values)
-
-
-def _workbook_grid(data: bytes, shown: str, kind: ListKey, sheet: str | None) -> _Grid:
-    import python_calamine
-
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as error:  # calamine raises its own types and ValueError alike
-        raise DataError(
-            [
-                Problem(
-                    _(
-                        "không mở được bảng tính ({reason}); hãy mở bằng Excel hoặc LibreOffice "
-                        "Calc rồi lưu lại dạng .xlsx"
-                    ).format(reason=str(error).splitlines()[0][:120] if str(error) else "?"),
-                    path=shown,
-                    code="sheet-unreadable",
-                )
-            ]
-        ) from None
-    names: list[str] = list(book.sheet_names)
-    if sheet is not None:
-        found = next((n for n in names if n == sheet), None)
-        found = found or next((n for n in names if _norm(n) == _norm(sheet)), None)
-        if found is None:
-            raise DataError(
-                [
-                    Problem(
-                        _("không có trang tính `{sheet}`; các trang: {names}").format(
-                            sheet=sheet, names=", ".join(f"`{n}`" for n in names)
-                        ),
-                        path=shown,
-                        code="sheet-missing",
-                    )
-                ]
-            )
-    else:
-        wanted = _norm(SHEET_TITLES[kind])
-        found = next((n for n in names if _norm(n) == wanted), None) or (
-            names[0] if names else None
-        )
-        if found is None:
-            raise DataError([Problem(_("bảng tính không có trang nào"), path=shown)])
-    try:
-        content = book.get_sheet_by_name(found)
-        end = content.end
-        if end is not None and end[0] >= 2 * MAX_ROWS:
-            raise DataError([_too_long(shown, f"{found}!A{2 * MAX_ROWS + 1}")])
-        values = [list(r) for r in content.to_python(skip_empty_area=False)]  # from A1
-        merged = list(getattr(content, "merged_cell_ranges", None) or [])
-    except Exception as error:
-        raise DataError(
-            [
-                Problem(
-                    _("không đọc được trang `{sheet}` ({reason})").format(
-                        sheet=found, reason=str(error).splitlines()[0][:120]
-                    ),
-                    path=shown,
-                    code="sheet-unreadable",
-                )
-            ]
-        ) from None
-    return _Grid(found, values, (0, 0), merged)
 
 
 def _empty(value: Any) -> bool:
@@ -313,7 +169,7 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
-def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
+def _table(grid: Grid, shown: str, kind: ListKey) -> PeopleTable:
     table = PeopleTable(file=shown, sheet=grid.sheet)
     header_index = next(
         (i for i, row in enumerate(grid.values) if any(not _empty(v) for v in row)), None
@@ -349,7 +205,7 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
         key = column_key(title, kind)
         if key == IGNORED:
             continue
-        ref = _ref(grid, header_index, index)
+        ref = cell_ref(grid, header_index, index)
         if key is None:
             problems.append(_unknown_column(title, kind, names, ref, shown))
         elif key in columns.values():
@@ -357,7 +213,7 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
             problems.append(
                 Problem(
                     _("cột `{title}` lặp lại (đã có ở ô {first})").format(
-                        title=title, first=_ref(grid, header_index, first)
+                        title=title, first=cell_ref(grid, header_index, first)
                     ),
                     cell=ref,
                     code="sheet-column-repeated",
@@ -368,7 +224,7 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
             columns[index] = key
     if "ho_ten" not in columns.values():
         first, last = (filled[0], filled[-1]) if filled else (0, 0)
-        span = _ref(grid, header_index, first) + ":" + column_name(last + grid.origin[1])
+        span = cell_ref(grid, header_index, first) + ":" + column_name(last + grid.origin[1])
         span += str(header_index + grid.origin[0] + 1)
         problems.append(
             Problem(
@@ -389,11 +245,11 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
         row_index = header_index + 1 + offset
         for col, value in enumerate(row):
             if col not in columns and col not in filled and not _empty(value):
-                untitled.setdefault(col, _ref(grid, row_index, col))
+                untitled.setdefault(col, cell_ref(grid, row_index, col))
         if all(_empty(row[col]) for col in columns if col < len(row)):
             continue  # an empty row, or one with only its STT filled in
         if len(table.rows) == MAX_ROWS:
-            raise DataError([_too_long(shown, _ref(grid, row_index, 0))])
+            raise DataError([too_long(shown, cell_ref(grid, row_index, 0))])
         table.rows.append(
             {key: _cell_value(row[col]) if col < len(row) else None for col, key in columns.items()}
         )
@@ -407,7 +263,7 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
                         "dòng tiêu đề); hãy ghi tên cột ở ô {header}"
                     ).format(
                         column=column_name(col + grid.origin[1]),
-                        header=_ref(grid, header_index, col),
+                        header=cell_ref(grid, header_index, col),
                     ),
                     cell=ref,
                     code="sheet-column-untitled",
@@ -417,17 +273,6 @@ def _table(grid: _Grid, shown: str, kind: ListKey) -> PeopleTable:
             ]
         )
     return table
-
-
-def _too_long(shown: str, cell: str) -> Problem:
-    return Problem(
-        _("danh sách quá dài: tối đa {n} người một trang tính").format(
-            n=f"{MAX_ROWS:,}".replace(",", ".")
-        ),
-        path=shown,
-        cell=cell,
-        code="sheet-too-long",
-    )
 
 
 def _unknown_column(title: str, kind: ListKey, names: list[str], ref: str, shown: str) -> Problem:
@@ -450,7 +295,7 @@ def _unknown_column(title: str, kind: ListKey, names: list[str], ref: str, shown
     return Problem(message, path=shown, cell=ref, code="sheet-column-unknown")
 
 
-def _merged_header(grid: _Grid, header: int, filled: list[int], shown: str) -> list[Problem]:
+def _merged_header(grid: Grid, header: int, filled: list[int], shown: str) -> list[Problem]:
     """Merged cells in the header row (the reader's ranges, else an empty cell between filled
     ones): each column needs its own title."""
     problems: list[Problem] = []
@@ -482,7 +327,7 @@ def _merged_header(grid: _Grid, header: int, filled: list[int], shown: str) -> l
                         "đề: hãy bỏ gộp ô và ghi tên cột, hoặc xoá cột trống"
                     ),
                     path=shown,
-                    cell=_ref(grid, header, index),
+                    cell=cell_ref(grid, header, index),
                     code="sheet-merged-header",
                 )
             )
