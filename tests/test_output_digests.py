@@ -18,7 +18,6 @@ import io
 import json
 import os
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -45,9 +44,8 @@ def _render_all() -> dict[str, str]:
         event = load_event(example)
         for spec in list_templates():
             for the_thuc in ("nha_nuoc", "dang"):
-                variant = event.model_copy(
-                    update={"the_thuc": the_thuc, "dau_thanh": "moi" if the_thuc == "dang" else "cu"}
-                )
+                style = "moi" if the_thuc == "dang" else "cu"
+                variant = event.model_copy(update={"the_thuc": the_thuc, "dau_thanh": style})
                 key = f"{example.name} {spec.name} {the_thuc}"
                 try:
                     found[key] = _digest(render_bytes(variant, template=spec))

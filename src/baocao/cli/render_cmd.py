@@ -137,6 +137,11 @@ class _Report:
 @click.option(
     "--strict", is_flag=True, help="Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."
 )
+@click.option(
+    "--sheet",
+    metavar="TÊN",
+    help="Trang tính chứa danh sách (khach_moi/hoc_vien cho bằng đường dẫn bảng tính).",
+)
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -148,6 +153,7 @@ def render(
     dirs: tuple[str, ...],
     sync: bool,
     strict: bool,
+    sheet: str | None,
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
@@ -161,7 +167,7 @@ def render(
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report, sync=sync, strict=strict,
+            on_progress=report, sync=sync, strict=strict, sheet=sheet,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)
