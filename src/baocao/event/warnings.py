@@ -24,12 +24,30 @@ from baocao.event.located import Located, dotted
 if TYPE_CHECKING:
     from baocao.event.model import Event
 
-__all__ = ["RULES", "Finding", "event_warnings", "warning"]
+__all__ = ["RULES", "Finding", "as_errors", "event_warnings", "warning"]
 
 Finding = tuple[tuple[str | int, ...], str, str]
 """(path of the field, message, code) of one warning rule's finding."""
 
 RULES: list[Callable[[Event], list[Finding]]] = []
+
+
+def _duplicate_people(event: Event) -> list[Finding]:
+    from baocao.event.people import duplicate_people
+
+    return duplicate_people(event)
+
+
+RULES.append(_duplicate_people)
+
+
+def _programme_gaps(event: Event) -> list[Finding]:
+    from baocao.event.programme import khoang_trong
+
+    return khoang_trong(event)
+
+
+RULES.append(_programme_gaps)
 
 
 def warning(
@@ -58,10 +76,8 @@ def event_warnings(event: Event, tree: Located, *, path: str) -> list[Problem]:
     return unique
 
 
-def _programme_rules() -> None:
-    from baocao.event.programme import khoang_trong
+def as_errors(warnings: list[Problem]) -> list[Problem]:
+    """``warnings`` as errors (``--strict``): the same problems without the severity."""
+    from dataclasses import replace
 
-    RULES.append(khoang_trong)  # gaps in chuong_trinh
-
-
-_programme_rules()
+    return [replace(p, severity=None) for p in warnings]
