@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -206,3 +207,27 @@ def test_a_session_ends_on_the_day_it_starts() -> None:
         "e.yaml:11:15: chuong_trinh.0.ket_thuc: một phiên bắt đầu và kết thúc trong cùng một "
         "ngày (30/11/2024); ghi mỗi ngày một phiên"
     ]
+
+
+def test_validate_prints_the_gap_and_strict_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from baocao.cli import cli
+
+    (tmp_path / "e.yaml").write_text(
+        HEAD + "chuong_trinh:\n"
+        "  - {bat_dau: 7h30, ket_thuc: 9h30, noi_dung: A}\n"
+        "  - {bat_dau: 10h00, ket_thuc: 11h30, noi_dung: B}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    relaxed = CliRunner().invoke(cli, ["validate", "e.yaml"])
+    assert relaxed.exit_code == 0
+    assert "e.yaml:11:15: chuong_trinh.1.bat_dau: cảnh báo: chương trình bỏ trống" in (
+        relaxed.stderr
+    )
+    strict = CliRunner().invoke(cli, ["validate", "--strict", "e.yaml"])
+    assert strict.exit_code == 3
+    assert "e.yaml:11:15: chuong_trinh.1.bat_dau: chương trình bỏ trống" in strict.stderr
