@@ -21,10 +21,11 @@ jinja2.exceptions.UndefinedError: 'missing' is undefined
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -281,6 +282,17 @@ class CompiledTemplate:
     # -- render -------------------------------------------------------------------------
 
     def _render_part(self, part: _Part, ctx: Mapping[str, Any], kieu: str | None) -> bytes:
+        from lxml import etree
+
+        tree = self._render_tree(part, ctx, kieu)
+        if part.kind == "body":
+            body: bytes = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+            return part.head + body + part.tail
+        whole: bytes = etree.tostring(tree, encoding="UTF-8", standalone=True)
+        return whole
+
+    def _render_tree(self, part: _Part, ctx: Mapping[str, Any], kieu: str | None) -> Any:
+        """The part rendered with ``ctx``, as an lxml tree (the body: its ``w:body``)."""
         from jinja2 import TemplateError as JinjaTemplateError
         from lxml import etree
 
@@ -335,11 +347,7 @@ class CompiledTemplate:
             if "docPr" in xml:
                 _docxtpl().fix_docpr_ids(tree)
         _normalise_tree(tree, kieu)
-        if part.kind == "body":
-            body: bytes = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
-            return part.head + body + part.tail
-        whole: bytes = etree.tostring(tree, encoding="UTF-8", standalone=True)
-        return whole
+        return tree
 
     def _static_part(self, name: str, kieu: str | None) -> Any:
         key = (name, kieu)
@@ -367,6 +375,35 @@ class CompiledTemplate:
         dynamic: dict[str, Any] = {}
         for part in self._parts:
             dynamic[part.name] = self._render_part(part, ctx, kieu)
+        return self._finish(dynamic, kieu, props)
+
+    def render_sections(
+        self, ctxs: Iterable[Mapping[str, Any]], props: DocProps | None = None
+    ) -> bytes:
+        """One .docx with the body filled once per context, each its own section (new page,
+        page numbers from 1: :func:`baocao.docx.sections.join_bodies`); headers, footers and
+        notes are filled with the first context. ``ctxs`` is consumed lazily."""
+        from lxml import etree
+
+        from baocao.docx.sections import join_bodies
+
+        it = iter(ctxs)
+        first = next(it)
+        kieu = first.get("dau_thanh") or None
+        dynamic: dict[str, Any] = {}
+        for part in self._parts:
+            if part.kind != "body":
+                dynamic[part.name] = self._render_part(part, first, kieu)
+                continue
+            trees = (
+                self._render_tree(part, c, c.get("dau_thanh") or None)
+                for c in itertools.chain([first], it)
+            )
+            body = etree.tostring(join_bodies(trees), encoding="UTF-8", xml_declaration=False)
+            dynamic[part.name] = part.head + body + part.tail
+        return self._finish(dynamic, kieu, props)
+
+    def _finish(self, dynamic: dict[str, Any], kieu: str | None, props: DocProps | None) -> bytes:
         for name in self._text_static:
             dynamic[name] = self._static_part(name, kieu)
         props = props or DocProps()

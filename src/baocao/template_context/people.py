@@ -119,7 +119,9 @@ def _khach(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
     ho_ten = str(p.get("ho_ten") or "").strip()
     p["danh_xung"] = str(p.get("danh_xung") or mac_dinh).strip()
     p["xung"] = p["danh_xung"]
-    p["goi"] = hoa_dau(" ".join(x for x in (p["danh_xung"], ho_ten) if x))
+    # "ông/bà" at the start of a line: "Ông/Bà"
+    hoa = "/".join(hoa_dau(x) for x in p["danh_xung"].split("/"))
+    p["goi"] = hoa_dau(" ".join(x for x in (hoa, ho_ten) if x))
     p["chuc_danh"] = _chuc_danh(
         str(p.get("chuc_vu") or "").strip(), str(p.get("don_vi") or "").strip()
     )
