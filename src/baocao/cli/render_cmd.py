@@ -47,7 +47,7 @@ class _Report:
 
     def problems(self, problems: Any) -> None:
         for problem in problems:
-            text = f"✗ {problem}"
+            text = f"{'!' if problem.is_warning else '✗'} {problem}"
             if text not in self.shown:
                 self.shown.add(text)
                 self.line(text, err=True)
@@ -86,6 +86,8 @@ class _Report:
 
         rows: dict[str, list[int]] = {}
         for r in result.items:
+            if r.ok and not r.written:  # skipped (-t all, no list for a per-person template)
+                continue
             rows.setdefault(r.item.template, [0, 0])[0 if r.ok else 1] += 1
         table = Table(
             _("Mẫu"),
@@ -123,6 +125,17 @@ class _Report:
     type=click.Path(exists=True, file_okay=False),
     help="Thư mục mẫu.",
 )
+@click.option(
+    "--split",
+    is_flag=True,
+    help="Mẫu theo danh sách (giay-moi…): mỗi người một tệp thay vì một tệp chung.",
+)
+@click.option(
+    "--all",
+    "tat_ca",
+    is_flag=True,
+    help="Giấy chứng nhận cả cho học viên xếp loại không đạt.",
+)
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -132,8 +145,13 @@ def render(
     jobs: int | None,
     pdf: bool,
     dirs: tuple[str, ...],
+    split: bool,
+    tat_ca: bool,
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
+
+    Mẫu theo danh sách (giay-moi: khach_moi, giay-chung-nhan: hoc_vien) viết mọi người vào
+    một tệp, mỗi người từ trang mới; --split: mỗi người một tệp.
 
     Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
     không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
@@ -143,7 +161,7 @@ def render(
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report,
+            on_progress=report, split=split, tat_ca=tat_ca,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)

@@ -35,6 +35,7 @@ __all__ = [
     "BatchResult",
     "Item",
     "ItemResult",
+    "PeopleOptions",
     "default_jobs",
     "plan_names",
     "render_many",
@@ -43,6 +44,7 @@ __all__ = [
 ALL = "all"
 MIN_PARALLEL = 12  # fewer documents than this render in-process: a pool costs more than it saves
 CHUNK_MAX = 16  # events per task sent to a worker (one gc.collect() per chunk)
+PEOPLE_PER_TASK = 25  # --split: documents of one event per task
 
 
 @dataclass
@@ -110,6 +112,48 @@ def _resolve_templates(
     return list(specs.values()), problems, code
 
 
+@dataclass(frozen=True)
+class PeopleOptions:
+    """How per-person templates (side file ``moi_muc``) are rendered: ``tat_ca`` (``--all``:
+    trainees graded ``không đạt`` too); ``optional``: templates that came from ``-t all``
+    only, skipped with a note for an event without their list."""
+
+    tat_ca: bool = False
+    optional: frozenset[str] = frozenset()
+
+
+def _people_of(tat_ca: bool) -> Callable[[Path, TemplateSpec], list[tuple[int, str]] | None]:
+    """``--split``'s planner input: the people of an event file's list (the event is read
+    here once more; a bad event or an empty list gives None: one item that reports it)."""
+
+    def people(event_path: Path, spec: TemplateSpec) -> list[tuple[int, str]] | None:
+        from baocao.event.loading import load_event
+        from baocao.template_context.people import nguoi_can_in
+
+        try:
+            event = load_event(event_path)
+        except Exception:
+            return None
+        who = nguoi_can_in(event, str(spec.moi_muc), tat_ca=tat_ca)
+        return [(stt, p.ho_ten) for stt, p in who] or None
+
+    return people
+
+
+def _skipped(item: Item, event: Any, spec: TemplateSpec) -> ItemResult | None:
+    """A note instead of a document: ``-t all`` and the event has no one in the list."""
+    from baocao.i18n import _
+    from baocao.template_context.people import trong_danh_sach
+
+    if trong_danh_sach(event, str(spec.moi_muc)):
+        return None
+    note = _("bỏ qua mẫu {mau}: sự kiện không có danh sách {ds}").format(
+        mau=spec.name, ds=spec.moi_muc
+    )
+    problem = Problem(note, path=str(item.event), code="skipped", severity="warning")
+    return ItemResult(item, problems=[problem])
+
+
 # --- rendering (runs in the workers too) ------------------------------------------------------
 
 
@@ -128,11 +172,13 @@ def _render_event(
     specs: dict[str, TemplateSpec],
     force: bool,
     dirs: Sequence[Path | str],
+    people: PeopleOptions = PeopleOptions(),
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises."""
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
+    from baocao.rendering.people import render_person_bytes
 
     try:
         event = load_event(event_path)
@@ -141,8 +187,17 @@ def _render_event(
     results = []
     for item in items:
         try:
+            spec = specs[item.template]
+            if spec.moi_muc and spec.name in people.optional:
+                skipped = _skipped(item, event, spec)
+                if skipped is not None:
+                    results.append(skipped)
+                    continue
             check_target(item.out, force=force)
-            data = render_bytes(event, template=specs[item.template], dirs=dirs)
+            if item.stt is not None:
+                data = render_person_bytes(event, template=spec, stt=item.stt, dirs=dirs)
+            else:
+                data = render_bytes(event, template=spec, dirs=dirs, tat_ca=people.tat_ca)
             write_atomic(item.out, data, force=force)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
@@ -156,13 +211,17 @@ _STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
 
 
 def _render_chunk(
-    chunk: Chunk, specs: dict[str, TemplateSpec], force: bool, dirs: Sequence[Path | str]
+    chunk: Chunk,
+    specs: dict[str, TemplateSpec],
+    force: bool,
+    dirs: Sequence[Path | str],
+    people: PeopleOptions = PeopleOptions(),
 ) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
         if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
             break
-        results += _render_event(event_path, items, specs, force, dirs)
+        results += _render_event(event_path, items, specs, force, dirs, people)
     gc.collect()
     return results
 
@@ -216,7 +275,7 @@ def _pool(workers: int) -> tuple[Any, Any]:
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...]],
+    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], PeopleOptions],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
@@ -253,6 +312,8 @@ def render_many(
     dirs: Sequence[Path | str] = (),
     on_progress: ProgressCallback | None = None,
     pdf_timeout: float | None = None,
+    split: bool = False,
+    tat_ca: bool = False,
 ) -> BatchResult:
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
@@ -273,6 +334,13 @@ def render_many(
     raises :class:`~baocao.errors.ExportError` before writing anything when ``pdf`` is asked
     for and LibreOffice is not installed. An interrupt (``KeyboardInterrupt``) stops the batch
     after the documents being written; every file is whole or absent.
+
+    A per-person template (side file ``moi_muc``) makes one document holding every person
+    of its list, each on new pages; with ``split`` one document per person,
+    ``<event>-<template>-<NNN>-<name>.docx`` (:func:`baocao.rendering.names.person_output`),
+    each an item of its own (a person that fails does not stop the others). ``tat_ca``: also
+    trainees graded ``không đạt``. Such a template that came from ``"all"`` only is skipped,
+    with a warning in its item, for an event without its list; named, it is an error.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
         from baocao.rendering.pdf import find_soffice
@@ -287,7 +355,15 @@ def render_many(
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
     folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
-    plan = plan_outputs(event_paths, specs, Path(out) if out is not None else None, folder=folder)
+    people_of = _people_of(tat_ca) if split and any(s.moi_muc for s in specs) else None
+    plan = plan_outputs(
+        event_paths, specs, Path(out) if out is not None else None, folder=folder, people=people_of
+    )
+    plan = [(e, part) for e, items in plan for part in _spread(items)]
+    named = {name for name in templates if name != ALL}
+    options = PeopleOptions(
+        tat_ca=tat_ca, optional=frozenset(s.name for s in specs if s.name not in named)
+    )
     total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
     by_name = {s.name: s for s in specs}
     done: dict[Item, ItemResult] = {}
@@ -305,14 +381,22 @@ def render_many(
     workers = min(jobs or default_jobs(), len(plan))
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs))
+            report(_render_event(event_path, items, by_name, force, dirs, options))
     else:
-        _render_in_pool(plan, workers, (by_name, force, tuple(dirs)), report)
+        _render_in_pool(plan, workers, (by_name, force, tuple(dirs), options), report)
     result.items = [done[item] for _, items in plan for item in items]
     if pdf:
         phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
         report(phase, store=False)
     return result
+
+
+def _spread(items: list[Item]) -> list[list[Item]]:
+    """An event's items in groups the workers can share: a ``--split`` list of 500 people
+    is 20 tasks of 25 (each reads the event once), not one."""
+    if len(items) <= PEOPLE_PER_TASK:
+        return [items]
+    return [items[i : i + PEOPLE_PER_TASK] for i in range(0, len(items), PEOPLE_PER_TASK)]
 
 
 def _export_pdf(
