@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from baocao.errors import BaocaoError, Problem
 from baocao.rendering.names import Item, plan_names, plan_outputs
+from baocao.rendering.people import PeopleOptions, has_list, people_of, skip_note, spread
+
+NO_OPTIONS = PeopleOptions()
 
 if TYPE_CHECKING:  # pragma: no cover
     from baocao.registry import TemplateSpec
@@ -44,7 +47,6 @@ __all__ = [
 ALL = "all"
 MIN_PARALLEL = 12  # fewer documents than this render in-process: a pool costs more than it saves
 CHUNK_MAX = 16  # events per task sent to a worker (one gc.collect() per chunk)
-PEOPLE_PER_TASK = 25  # --split: documents of one event per task
 
 
 @dataclass
@@ -112,48 +114,6 @@ def _resolve_templates(
     return list(specs.values()), problems, code
 
 
-@dataclass(frozen=True)
-class PeopleOptions:
-    """How per-person templates (side file ``moi_muc``) are rendered: ``tat_ca`` (``--all``:
-    trainees graded ``không đạt`` too); ``optional``: templates that came from ``-t all``
-    only, skipped with a note for an event without their list."""
-
-    tat_ca: bool = False
-    optional: frozenset[str] = frozenset()
-
-
-def _people_of(tat_ca: bool) -> Callable[[Path, TemplateSpec], list[tuple[int, str]] | None]:
-    """``--split``'s planner input: the people of an event file's list (the event is read
-    here once more; a bad event or an empty list gives None: one item that reports it)."""
-
-    def people(event_path: Path, spec: TemplateSpec) -> list[tuple[int, str]] | None:
-        from baocao.event.loading import load_event
-        from baocao.template_context.people import nguoi_can_in
-
-        try:
-            event = load_event(event_path)
-        except Exception:
-            return None
-        who = nguoi_can_in(event, str(spec.moi_muc), tat_ca=tat_ca)
-        return [(stt, p.ho_ten) for stt, p in who] or None
-
-    return people
-
-
-def _skipped(item: Item, event: Any, spec: TemplateSpec) -> ItemResult | None:
-    """A note instead of a document: ``-t all`` and the event has no one in the list."""
-    from baocao.i18n import _
-    from baocao.template_context.people import trong_danh_sach
-
-    if trong_danh_sach(event, str(spec.moi_muc)):
-        return None
-    note = _("bỏ qua mẫu {mau}: sự kiện không có danh sách {ds}").format(
-        mau=spec.name, ds=spec.moi_muc
-    )
-    problem = Problem(note, path=str(item.event), code="skipped", severity="warning")
-    return ItemResult(item, problems=[problem])
-
-
 # --- rendering (runs in the workers too) ------------------------------------------------------
 
 
@@ -172,7 +132,7 @@ def _render_event(
     specs: dict[str, TemplateSpec],
     force: bool,
     dirs: Sequence[Path | str],
-    people: PeopleOptions = PeopleOptions(),
+    people: PeopleOptions = NO_OPTIONS,
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises."""
     from baocao.event.loading import load_event
@@ -189,9 +149,9 @@ def _render_event(
         try:
             spec = specs[item.template]
             if spec.moi_muc and spec.name in people.optional:
-                skipped = _skipped(item, event, spec)
-                if skipped is not None:
-                    results.append(skipped)
+                note = skip_note(event, spec, item.event)
+                if note is not None:
+                    results.append(ItemResult(item, problems=[note]))
                     continue
             check_target(item.out, force=force)
             if item.stt is not None:
@@ -215,7 +175,7 @@ def _render_chunk(
     specs: dict[str, TemplateSpec],
     force: bool,
     dirs: Sequence[Path | str],
-    people: PeopleOptions = PeopleOptions(),
+    people: PeopleOptions = NO_OPTIONS,
 ) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
@@ -339,8 +299,9 @@ def render_many(
     of its list, each on new pages; with ``split`` one document per person,
     ``<event>-<template>-<NNN>-<name>.docx`` (:func:`baocao.rendering.names.person_output`),
     each an item of its own (a person that fails does not stop the others). ``tat_ca``: also
-    trainees graded ``không đạt``. Such a template that came from ``"all"`` only is skipped,
-    with a warning in its item, for an event without its list; named, it is an error.
+    trainees graded ``không đạt``. Such a template that came from ``"all"`` only is left out
+    for an event file that does not mention its list, and skipped with a warning in its item
+    for an event whose list is empty; named, an empty list is an error.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
         from baocao.rendering.pdf import find_soffice
@@ -355,15 +316,16 @@ def render_many(
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
     folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
-    people_of = _people_of(tat_ca) if split and any(s.moi_muc for s in specs) else None
-    plan = plan_outputs(
-        event_paths, specs, Path(out) if out is not None else None, folder=folder, people=people_of
-    )
-    plan = [(e, part) for e, items in plan for part in _spread(items)]
+    who = people_of(tat_ca) if split and any(s.moi_muc for s in specs) else None
     named = {name for name in templates if name != ALL}
     options = PeopleOptions(
         tat_ca=tat_ca, optional=frozenset(s.name for s in specs if s.name not in named)
     )
+    plan = plan_outputs(
+        event_paths, specs, Path(out) if out is not None else None, folder=folder,
+        people=who, include=lambda e, s: s.name not in options.optional or has_list(e, s),
+    )  # fmt: skip
+    plan = [(e, part) for e, items in plan for part in spread(items)]
     total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
     by_name = {s.name: s for s in specs}
     done: dict[Item, ItemResult] = {}
@@ -389,14 +351,6 @@ def render_many(
         phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
         report(phase, store=False)
     return result
-
-
-def _spread(items: list[Item]) -> list[list[Item]]:
-    """An event's items in groups the workers can share: a ``--split`` list of 500 people
-    is 20 tasks of 25 (each reads the event once), not one."""
-    if len(items) <= PEOPLE_PER_TASK:
-        return [items]
-    return [items[i : i + PEOPLE_PER_TASK] for i in range(0, len(items), PEOPLE_PER_TASK)]
 
 
 def _export_pdf(

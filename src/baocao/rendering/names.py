@@ -116,12 +116,13 @@ def plan_outputs(
     *,
     folder: bool = False,
     people: PeopleOf | None = None,
+    include: Callable[[Path, TemplateSpec], bool] | None = None,
 ) -> list[tuple[Path, list[Item]]]:
     """Every item, grouped by event. ``out`` is one file when it ends in ``.docx``, names no
     existing folder, was not written with a trailing slash (``folder``) and one document is
     made; else a folder. With ``people`` (``--split``), a per-person template makes an item
     per person (:func:`person_output` of the template's own name) where ``people`` gives
-    a list."""
+    a list. ``include(event, spec)`` False leaves that pair out."""
     count = len(events) * len(specs)
     one_file = out is not None and out.suffix.lower() == ".docx" and count == 1 and not folder
     out_file = out if one_file and out is not None and not out.is_dir() else None
@@ -141,6 +142,8 @@ def plan_outputs(
     for event, name in zip(events, names, strict=True):
         items = []
         for spec in specs:
+            if include is not None and not include(event, spec):
+                continue
             if out_file is not None:
                 target = out_file
             else:

@@ -11,14 +11,25 @@ document names that person (``người số 3 (Nguyễn Văn An)``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from baocao.errors import BaocaoError, DataError, Problem
 from baocao.registry import TemplateSpec
+from baocao.rendering.names import Item
 
-__all__ = ["nguoi_cua", "render_people_bytes", "render_person_bytes"]
+__all__ = [
+    "PeopleOptions",
+    "has_list",
+    "nguoi_cua",
+    "people_of",
+    "render_people_bytes",
+    "render_person_bytes",
+    "skip_note",
+    "spread",
+]
 
 
 def _source(event: Any) -> str | None:
@@ -103,7 +114,7 @@ def render_people_bytes(
             yield context_nguoi(base, moi_muc, person, stt, total)
 
     try:
-        return compiled.render_sections(contexts(), doc_props(event, spec, base))
+        return bytes(compiled.render_sections(contexts(), doc_props(event, spec, base)))
     except BaocaoError as exc:
         if current:
             raise _located(exc, *current[0]) from exc
@@ -130,3 +141,69 @@ def render_person_bytes(
         return bytes(compiled.render_bytes(ctx, doc_props(event, spec, ctx)))
     except BaocaoError as exc:
         raise _located(exc, stt, person) from exc
+
+
+# --- for the batch (baocao.rendering.batch) ------------------------------------------------
+
+PEOPLE_PER_TASK = 25  # --split: documents of one event per task sent to a worker
+
+
+@dataclass(frozen=True)
+class PeopleOptions:
+    """How per-person templates (side file ``moi_muc``) are rendered: ``tat_ca`` (``--all``:
+    trainees graded ``không đạt`` too); ``optional``: templates that came from ``-t all``
+    only, skipped with a note for an event without their list."""
+
+    tat_ca: bool = False
+    optional: frozenset[str] = frozenset()
+
+
+def people_of(tat_ca: bool) -> Callable[[Path, TemplateSpec], list[tuple[int, str]] | None]:
+    """``--split``'s planner input: the people of an event file's list (the event is read
+    here once more; a bad event or an empty list gives None: one item that reports it)."""
+
+    def people(event_path: Path, spec: TemplateSpec) -> list[tuple[int, str]] | None:
+        from baocao.event.loading import load_event
+        from baocao.template_context.people import nguoi_can_in
+
+        try:
+            event = load_event(event_path)
+        except Exception:
+            return None
+        who = nguoi_can_in(event, str(spec.moi_muc), tat_ca=tat_ca)
+        return [(stt, p.ho_ten) for stt, p in who] or None
+
+    return people
+
+
+def has_list(event_path: Path, spec: TemplateSpec) -> bool:
+    """Whether the event file mentions the per-person template's list at all: ``-t all``
+    leaves the template out for one that does not, without reading the event (cheap, and
+    a file that names the list but leaves it empty gets :func:`_skipped`'s note)."""
+    if not spec.moi_muc:
+        return True
+    try:
+        return spec.moi_muc.encode() in Path(event_path).read_bytes()
+    except OSError:
+        return True  # the render reports the unreadable file
+
+
+def skip_note(event: Any, spec: TemplateSpec, event_path: Path) -> Problem | None:
+    """A warning instead of a document (``-t all``, an event whose list is empty), or None."""
+    from baocao.i18n import _
+    from baocao.template_context.people import trong_danh_sach
+
+    if trong_danh_sach(event, str(spec.moi_muc)):
+        return None
+    note = _("bỏ qua mẫu {mau}: sự kiện không có danh sách {ds}").format(
+        mau=spec.name, ds=spec.moi_muc
+    )
+    return Problem(note, path=str(event_path), code="skipped", severity="warning")
+
+
+def spread(items: list[Item]) -> list[list[Item]]:
+    """An event's items in groups the workers can share: a ``--split`` list of 500 people
+    is 20 tasks of 25 (each reads the event once), not one."""
+    if len(items) <= PEOPLE_PER_TASK:
+        return [items]
+    return [items[i : i + PEOPLE_PER_TASK] for i in range(0, len(items), PEOPLE_PER_TASK)]
