@@ -100,12 +100,22 @@ def _shift_bookmarks(body: Any, offset: int) -> None:
                 mark.set(_W + "id", str(int(value) + offset))
 
 
+def _last_sect(body: Any) -> Any:
+    """The body's closing ``w:sectPr``, or None (``body[-1]``: ``len()`` would count every
+    child, again and again as the joined body grows)."""
+    try:
+        last = body[-1]
+    except IndexError:
+        return None
+    return last if last.tag == _W + "sectPr" else None
+
+
 def join_bodies(bodies: Iterable[Any]) -> Any:
     """One ``w:body`` holding every body of ``bodies`` (``w:body`` elements, consumed in
     order and emptied), each its own section that starts a new page with page number 1."""
     out: Any = None
     for n, body in enumerate(bodies):
-        sect = body[-1] if len(body) and body[-1].tag == _W + "sectPr" else None
+        sect = _last_sect(body)
         if sect is not None:
             _restart(sect)
         if n:
@@ -113,7 +123,7 @@ def join_bodies(bodies: Iterable[Any]) -> Any:
         if out is None:
             out = body
             continue
-        last = out[-1] if len(out) and out[-1].tag == _W + "sectPr" else None
+        last = _last_sect(out)
         if last is not None:  # the previous section ends here, in a paragraph of its own
             out.remove(last)
             out.append(_break_paragraph(last))

@@ -88,7 +88,17 @@ def _parts(
     spec = _spec(template, dirs)
     the_thuc = getattr(event, "the_thuc", None) or "nha_nuoc"
     compiled = compile_template(spec.docx_for(the_thuc))
-    return spec, compiled, context(event, template=spec, dirs=dirs)
+    key = (spec, tuple(dirs))
+    if _LAST and _LAST[0][0] is event and _LAST[0][1] == key:
+        return spec, compiled, _LAST[0][2]
+    base = context(event, template=spec, dirs=dirs)
+    _LAST[:] = [(event, key, base)]
+    return spec, compiled, base
+
+
+#: the event context last built: ``--split`` renders one event's people one after another,
+#: and the context of the event (not of the person) is the same for each of them
+_LAST: list[tuple[Any, Any, dict[str, Any]]] = []
 
 
 def render_people_bytes(
