@@ -96,7 +96,7 @@ def own_template(folder: Path) -> Path:
     """A staff member's per-person template: a line per trainee with the birth date, which
     fails for a trainee without one."""
     document = docx.Document()
-    document.add_paragraph("{{ stt }}/{{ so_nguoi }}. {{ nguoi.ho_ten }}")
+    document.add_paragraph("{{ stt }}/{{ tong_so_nguoi }}. {{ nguoi.ho_ten }}")
     document.add_paragraph("Sinh ngày {{ nguoi.ngay_sinh|ngay_so }}")
     document.save(str(folder / "the-hoc-vien.docx"))
     (folder / "the-hoc-vien.yaml").write_text("moi_muc: hoc_vien\n", encoding="utf-8")

@@ -82,6 +82,11 @@ def _leaf_paths(top: Obj, word: str) -> list[str]:
     return sorted(found, key=lambda p: (p.count("."), p))[:3]
 
 
+#: suggested first among lists as short: the one template authors loop over (``nhan_vat``
+#: before the people lists ``hoc_vien``, ``khach_moi``, whose templates get ``nguoi``)
+_LOOP_FIRST = ("nhan_vat",)
+
+
 def _list_with(top: Obj, attr: str) -> str | None:
     """The shortest path of a list whose items have the key ``attr``."""
     found = [
@@ -92,7 +97,9 @@ def _list_with(top: Obj, attr: str) -> str | None:
         and isinstance(s.item, Obj)
         and attr in s.item.fields
     ]
-    return min(found, key=lambda p: (p.count("."), len(p), p)) if found else None
+    return (
+        min(found, key=lambda p: (p.count("."), len(p), p not in _LOOP_FIRST, p)) if found else None
+    )
 
 
 class _Walker:

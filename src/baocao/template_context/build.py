@@ -73,11 +73,16 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     event is named as it is (``Hội nghị triển khai …``)
 ``ten_su_kien``  event name with a capital first letter
 ``cai_dat``  layout settings: profile defaults, then the side file's ``cai_dat``
+``khach_moi``  invited guests as written (``[]`` when none)
+``hoc_vien``  trainees as written (``[]`` when none)
 ``danh_sach_hoc_vien``  the trainees as table rows ``stt``, ``ho_ten``, ``don_vi``,
     ``xep_loai`` (``Giỏi``), ``[]`` without ``hoc_vien`` (the report's appendix)
-``khach_moi``, ``hoc_vien``  the lists as written; a per-person template (side file
-    ``moi_muc``) also gets ``nguoi``, ``stt``, ``so_nguoi``, ``thoi_gian_moi``: see
-    :mod:`baocao.template_context.people`
+``nguoi``  per-person templates only (side file ``moi_muc``): the person of this
+    document (:mod:`baocao.template_context.people`)
+``stt``  per-person templates only: the person's number in the list, from 1
+``tong_so_nguoi``  per-person templates only: how many people the list has
+``thoi_gian_moi``  per-person templates only: ``vào lúc 7 giờ 30 phút, thứ Sáu,
+    ngày 01 tháng 11 năm 2024``
 
 ``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
 topics; a one-day event: ``Tại hội nghị, các đại biểu …``), ``noi_dung`` (topics alone),

@@ -13,7 +13,7 @@ every trainee whose grade is not ``không đạt``, a missing grade included, un
     for a trainee: ``ngay_sinh_so`` (``05/02/1980``, ``""`` when absent), ``xep_loai_chu``
     (``Giỏi``, ``""`` when absent);
 ``stt``  the person's number in the list, from 1 (the same with or without ``--all``);
-``so_nguoi``  how many people the list has;
+``tong_so_nguoi``  how many people the list has;
 ``thoi_gian_moi``  when, as an invitation says it: ``vào lúc 7 giờ 30 phút, thứ Sáu, ngày 01
     tháng 11 năm 2024`` (a day without a time: ``vào thứ Sáu, ngày …``; several days: ``…,
     đến hết ngày 03 tháng 11 năm 2024``);
@@ -158,7 +158,7 @@ def bang_hoc_vien(hoc_vien: list[Any]) -> list[dict[str, Any]]:
 
 
 def context_nguoi(
-    base: Mapping[str, Any], moi_muc: str, nguoi: Any, stt: int, so_nguoi: int
+    base: Mapping[str, Any], moi_muc: str, nguoi: Any, stt: int, tong_so: int
 ) -> dict[str, Any]:
     """``base`` (the event's context for the template) with one person added."""
     from baocao.template_context.build import noi_nhan_kinh_gui
@@ -175,7 +175,7 @@ def context_nguoi(
     ctx.update(
         nguoi=p,
         stt=stt,
-        so_nguoi=so_nguoi,
+        tong_so_nguoi=tong_so,
         thoi_gian_moi=thoi_gian_moi(su_kien["bat_dau"], su_kien.get("ket_thuc"))
         if su_kien.get("bat_dau")
         else "",
