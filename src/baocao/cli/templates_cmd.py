@@ -65,6 +65,8 @@ def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
     click.echo(_("Tiêu đề: {tieu_de}").format(tieu_de=spec.tieu_de or "-"))
     if spec.mo_ta:
         click.echo(_("Mô tả: {mo_ta}").format(mo_ta=spec.mo_ta))
+    if spec.moi_muc:
+        click.echo(_("Mỗi người một văn bản, theo danh sách: {ds}").format(ds=spec.moi_muc))
     where = _where(spec)
     if where == spec.source:
         click.echo(_("Nơi tìm thấy: {noi}").format(noi=spec.source))
