@@ -110,8 +110,8 @@ MO_TA: dict[str, str] = {
     "`moi_muc: hoc_vien`): người của văn bản này (xem bảng dưới)",
     "stt": "chỉ ở mẫu theo danh sách: số thứ tự của người trong danh sách, từ 1",
     "tong_so_nguoi": "chỉ ở mẫu theo danh sách: số người trong danh sách",
-    "thoi_gian_moi": "chỉ ở mẫu theo danh sách: `vào lúc 7 giờ 30 phút, thứ Sáu, ngày 01 tháng "
-    "11 năm 2024` (thời gian viết như trong giấy mời)",
+    "thoi_gian_moi": "thời gian viết như trong giấy mời: `vào lúc 7 giờ 30 phút, thứ Sáu, "
+    "ngày 01 tháng 11 năm 2024`",
 }
 
 # what baocao adds to a part of the event (not in the event file)

@@ -77,12 +77,12 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``hoc_vien``  trainees as written (``[]`` when none)
 ``danh_sach_hoc_vien``  the trainees as table rows ``stt``, ``ho_ten``, ``don_vi``,
     ``xep_loai`` (``Giỏi``), ``[]`` without ``hoc_vien`` (the report's appendix)
-``nguoi``  per-person templates only (side file ``moi_muc``): the person of this
-    document (:mod:`baocao.template_context.people`)
-``stt``  per-person templates only: the person's number in the list, from 1
-``tong_so_nguoi``  per-person templates only: how many people the list has
-``thoi_gian_moi``  per-person templates only: ``vào lúc 7 giờ 30 phút, thứ Sáu,
+``thoi_gian_moi``  when, as an invitation says it: ``vào lúc 7 giờ 30 phút, thứ Sáu,
     ngày 01 tháng 11 năm 2024``
+``nguoi``  per-person templates (side file ``moi_muc``): the person of this document
+    (:mod:`baocao.template_context.people`); None in other templates
+``stt``  per-person templates: the person's number in the list, from 1; else None
+``tong_so_nguoi``  per-person templates: how many people the list has; else None
 
 ``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
 topics; a one-day event: ``Tại hội nghị, các đại biểu …``), ``noi_dung`` (topics alone),
@@ -111,7 +111,12 @@ from baocao.errors import DataError, Problem
 from baocao.i18n import _
 from baocao.template_context.layout import cai_dat as merged_settings
 from baocao.template_context.layout import profile
-from baocao.template_context.people import bang_hoc_vien, context_nguoi, nguoi_can_in
+from baocao.template_context.people import (
+    bang_hoc_vien,
+    context_nguoi,
+    nguoi_can_in,
+    thoi_gian_moi,
+)
 from baocao.template_context.report import cau_bao_cao, muc_bao_cao, so_lieu
 from baocao.template_context.sentences import (
     as_date,
@@ -375,6 +380,11 @@ def context(
         "ten_su_kien": hoa_dau(sk["ten"]),
         "cai_dat": settings,
         "danh_sach_hoc_vien": bang_hoc_vien(data.get("hoc_vien") or []),
+        "thoi_gian_moi": thoi_gian_moi(sk["bat_dau"], sk.get("ket_thuc")),
+        # a per-person template's person (below); None in any other template
+        "nguoi": None,
+        "stt": None,
+        "tong_so_nguoi": None,
     }
     moi_muc = getattr(spec, "moi_muc", None)
     if moi_muc:  # a per-person template: the first person who gets one (a blank one if none)

@@ -3,7 +3,8 @@
 A template whose side file says ``moi_muc: khach_moi`` (or ``hoc_vien``) makes one document
 per person of that list. :func:`nguoi_can_in` says which people get one (for ``hoc_vien``
 every trainee whose grade is not ``không đạt``, a missing grade included, unless ``tat_ca``);
-:func:`context_nguoi` adds to the event's context (:func:`baocao.template_context.build.context`):
+:func:`context_nguoi` adds to the event's context (:func:`baocao.template_context.build.context`,
+which has ``thoi_gian_moi``, the time in an invitation's words: :func:`thoi_gian_moi`):
 
 ``nguoi``  the person: every field of the list (``ho_ten``, ``chuc_vu``, ``don_vi`` …, absent
     ones ``None``), plus
@@ -14,9 +15,6 @@ every trainee whose grade is not ``không đạt``, a missing grade included, un
     (``Giỏi``, ``""`` when absent);
 ``stt``  the person's number in the list, from 1 (the same with or without ``--all``);
 ``tong_so_nguoi``  how many people the list has;
-``thoi_gian_moi``  when, as an invitation says it: ``vào lúc 7 giờ 30 phút, thứ Sáu, ngày 01
-    tháng 11 năm 2024`` (a day without a time: ``vào thứ Sáu, ngày …``; several days: ``…,
-    đến hết ngày 03 tháng 11 năm 2024``);
 ``noi_nhan``  Nơi nhận with ``- Như trên`` first (the person is the Kính gửi) when the side
     file's ``nhu_tren_khi_kinh_gui`` is on.
 
@@ -171,15 +169,7 @@ def context_nguoi(
     else:
         p = _hoc_vien(p)
     ctx = dict(base)
-    su_kien = base.get("su_kien") or {}
-    ctx.update(
-        nguoi=p,
-        stt=stt,
-        tong_so_nguoi=tong_so,
-        thoi_gian_moi=thoi_gian_moi(su_kien["bat_dau"], su_kien.get("ket_thuc"))
-        if su_kien.get("bat_dau")
-        else "",
-    )
+    ctx.update(nguoi=p, stt=stt, tong_so_nguoi=tong_so)
     if moi_muc == "khach_moi" and p["kinh_gui"]:
         ctx["noi_nhan"] = noi_nhan_kinh_gui(base, [p["kinh_gui"]])
     return ctx
