@@ -46,17 +46,19 @@ __all__ = [
 
 ALL = "all"
 MIN_PARALLEL = 12  # fewer documents than this render in-process: a pool costs more than it saves
-CHUNK_MAX = 16  # events per task sent to a worker (one gc.collect() per chunk)
+CHUNK_MAX = 16  # events per task sent to a worker (one young-generation collection each)
 
 
 @dataclass
 class ItemResult:
-    """What became of one item: the files written, or the problems that stopped it."""
+    """What became of one item: the files written, or the problems that stopped it; the
+    warnings about its event (``Problem.severity == "warning"``) either way."""
 
     item: Item
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -74,6 +76,11 @@ class BatchResult:
     @property
     def written(self) -> list[Path]:
         return [p for r in self.items for p in r.written]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The warnings about the events, each once, in plan order."""
+        return list(dict.fromkeys(w for r in self.items for w in r.warnings))
 
     @property
     def failed(self) -> list[ItemResult]:
@@ -132,36 +139,40 @@ def _render_event(
     specs: dict[str, TemplateSpec],
     force: bool,
     dirs: Sequence[Path | str],
+    sync: bool = False,
+    strict: bool = False,
     people: PeopleOptions = NO_OPTIONS,
 ) -> list[ItemResult]:
-    """Load one event once and render each of its items; never raises."""
+    """Load one event once and render each of its items; never raises. Files are fsynced
+    one by one only with ``sync``; otherwise :func:`render_many` syncs once at the end."""
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
     from baocao.rendering.people import render_person_bytes
 
     try:
-        event = load_event(event_path)
+        event = load_event(event_path, templates_dirs=dirs, strict=strict)
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
     for item in items:
         try:
             spec = specs[item.template]
-            if spec.moi_muc and spec.name in people.optional:
-                note = skip_note(event, spec, item.event)
-                if note is not None:
-                    results.append(ItemResult(item, problems=[note]))
-                    continue
+            note = skip_note(event, spec, item.event) if spec.name in people.optional else None
+            if note is not None:
+                results.append(ItemResult(item, problems=[note]))
+                results[-1].warnings = list(event.warnings)
+                continue
             check_target(item.out, force=force)
             if item.stt is not None:
                 data = render_person_bytes(event, template=spec, stt=item.stt, dirs=dirs)
             else:
                 data = render_bytes(event, template=spec, dirs=dirs, tat_ca=people.tat_ca)
-            write_atomic(item.out, data, force=force)
+            write_atomic(item.out, data, force=force, sync=sync)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
             results.append(_failure(item, exc))
+        results[-1].warnings = list(event.warnings)
     return results
 
 
@@ -175,14 +186,16 @@ def _render_chunk(
     specs: dict[str, TemplateSpec],
     force: bool,
     dirs: Sequence[Path | str],
+    sync: bool = False,
+    strict: bool = False,
     people: PeopleOptions = NO_OPTIONS,
 ) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
         if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
             break
-        results += _render_event(event_path, items, specs, force, dirs, people)
-    gc.collect()
+        results += _render_event(event_path, items, specs, force, dirs, sync, strict, people)
+    gc.collect(1)  # young cycles (lxml trees) only: a full collection costs ~24 ms a chunk
     return results
 
 
@@ -232,10 +245,26 @@ def _pool(workers: int) -> tuple[Any, Any]:
     return pool, stop
 
 
+def _warm(specs: dict[str, TemplateSpec]) -> None:
+    """Compile every requested template once here, before the workers fork, so that each
+    worker starts with them compiled (each worker used to compile every template again).
+    A template that does not compile is left for the workers to report per item."""
+    if not sys.platform.startswith("linux"):  # spawn: nothing is inherited
+        return
+    from baocao.rendering.engine import compile_template
+
+    for spec in specs.values():
+        for path in sorted(set(spec.files.values())):
+            try:
+                compile_template(path)
+            except Exception:  # reported by the worker, with its item
+                continue
+
+
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], PeopleOptions],
+    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], bool, bool, PeopleOptions],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
@@ -243,6 +272,8 @@ def _render_in_pool(
     and the interrupt goes on once they are done: no half-written file, no work after it."""
     from concurrent.futures import as_completed
 
+    _warm(args[0])
+    gc.freeze()  # the parent's heap is shared with the forked workers: never scanned again
     pool, stop = _pool(workers)
     try:
         futures = {
@@ -272,6 +303,8 @@ def render_many(
     dirs: Sequence[Path | str] = (),
     on_progress: ProgressCallback | None = None,
     pdf_timeout: float | None = None,
+    sync: bool = False,
+    strict: bool = False,
     split: bool = False,
     tat_ca: bool = False,
 ) -> BatchResult:
@@ -294,6 +327,10 @@ def render_many(
     raises :class:`~baocao.errors.ExportError` before writing anything when ``pdf`` is asked
     for and LibreOffice is not installed. An interrupt (``KeyboardInterrupt``) stops the batch
     after the documents being written; every file is whole or absent.
+    The warnings about each event are in :attr:`ItemResult.warnings` (and
+    :attr:`BatchResult.warnings`, once per event); with ``strict`` an event with warnings is
+    a bad event (exit 3, nothing of it written). ``dirs`` also tells the loader which
+    ``van_ban`` keys name a template.
 
     A per-person template (side file ``moi_muc``) makes one document holding every person
     of its list, each on new pages; with ``split`` one document per person,
@@ -319,7 +356,8 @@ def render_many(
     who = people_of(tat_ca) if split and any(s.moi_muc for s in specs) else None
     named = {name for name in templates if name != ALL}
     options = PeopleOptions(
-        tat_ca=tat_ca, optional=frozenset(s.name for s in specs if s.name not in named)
+        tat_ca=tat_ca,
+        optional=frozenset(s.name for s in specs if s.moi_muc and s.name not in named),
     )
     plan = plan_outputs(
         event_paths, specs, Path(out) if out is not None else None, folder=folder,
@@ -343,10 +381,15 @@ def render_many(
     workers = min(jobs or default_jobs(), len(plan))
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs, options))
+            report(_render_event(event_path, items, by_name, force, dirs, sync, strict, options))
     else:
-        _render_in_pool(plan, workers, (by_name, force, tuple(dirs), options), report)
+        args = (by_name, force, tuple(dirs), sync, strict, options)
+        _render_in_pool(plan, workers, args, report)
     result.items = [done[item] for _, items in plan for item in items]
+    if not sync:
+        from baocao.rendering.atomic import sync_outputs
+
+        sync_outputs(result.written)
     if pdf:
         phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
         report(phase, store=False)

@@ -203,7 +203,7 @@ def skip_note(event: Any, spec: TemplateSpec, event_path: Path) -> Problem | Non
     from baocao.i18n import _
     from baocao.template_context.people import trong_danh_sach
 
-    if trong_danh_sach(event, str(spec.moi_muc)):
+    if not spec.moi_muc or trong_danh_sach(event, spec.moi_muc):
         return None
     note = _("bỏ qua mẫu {mau}: sự kiện không có danh sách {ds}").format(
         mau=spec.name, ds=spec.moi_muc
