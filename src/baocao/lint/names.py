@@ -67,7 +67,9 @@ def _close(word: str, choices: list[str]) -> str | None:
     same = [c for c in choices if plain(c) == plain(word)]
     if same:
         return same[0]
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    # a typo rarely drops half a name: `khac` is not `khach_moi`
+    near = [c for c in choices if abs(len(c) - len(word)) <= max(3, len(word) // 2)]
+    found = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
     if not found:
         low = {c.replace("_", ""): c for c in choices}
         found = difflib.get_close_matches(plain(word).replace("_", ""), list(low), n=1, cutoff=0.75)
@@ -82,11 +84,6 @@ def _leaf_paths(top: Obj, word: str) -> list[str]:
     return sorted(found, key=lambda p: (p.count("."), p))[:3]
 
 
-#: suggested first among lists as short: the one template authors loop over (``nhan_vat``
-#: before the people lists ``hoc_vien``, ``khach_moi``, whose templates get ``nguoi``)
-_LOOP_FIRST = ("nhan_vat",)
-
-
 def _list_with(top: Obj, attr: str) -> str | None:
     """The shortest path of a list whose items have the key ``attr``."""
     found = [
@@ -97,8 +94,11 @@ def _list_with(top: Obj, attr: str) -> str | None:
         and isinstance(s.item, Obj)
         and attr in s.item.fields
     ]
+    order = {name: index for index, name in enumerate(top.fields)}  # the event's key order
     return (
-        min(found, key=lambda p: (p.count("."), len(p), p not in _LOOP_FIRST, p)) if found else None
+        min(found, key=lambda p: (p.count("."), len(p), order.get(p.split(".")[0], 0), p))
+        if found
+        else None
     )
 
 
