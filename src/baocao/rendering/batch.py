@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 from baocao.errors import BaocaoError, Problem
 from baocao.rendering.names import Item, plan_names, plan_outputs
-from baocao.rendering.people import PeopleOptions, has_list, people_of, skip_note, spread
+from baocao.rendering.people import (
+    PeopleOptions,
+    has_list,
+    load_once,
+    people_of,
+    skip_note,
+    spread,
+)
 
 NO_OPTIONS = PeopleOptions()
 
@@ -151,7 +158,8 @@ def _render_event(
     from baocao.rendering.people import render_person_bytes
 
     try:
-        event = load_event(event_path, templates_dirs=dirs, strict=strict)
+        load = load_once if any(i.stt is not None for i in items) else load_event
+        event = load(event_path, templates_dirs=dirs, strict=strict)
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []

@@ -23,6 +23,7 @@ from baocao.rendering.names import Item
 __all__ = [
     "PeopleOptions",
     "has_list",
+    "load_once",
     "nguoi_cua",
     "people_of",
     "render_people_bytes",
@@ -217,3 +218,26 @@ def spread(items: list[Item]) -> list[list[Item]]:
     if len(items) <= PEOPLE_PER_TASK:
         return [items]
     return [items[i : i + PEOPLE_PER_TASK] for i in range(0, len(items), PEOPLE_PER_TASK)]
+
+
+_LOADED: list[tuple[Any, Any]] = []
+
+
+def load_once(event_path: Path, **options: Any) -> Any:
+    """:func:`~baocao.event.loading.load_event`, remembered for the last file (path, size,
+    modification time, options): ``--split`` sends one event's people to the workers in
+    groups, and a list of 500 people should be read once per process, not once per group."""
+    from baocao.event.loading import load_event
+
+    st = Path(event_path).stat()
+    key = (
+        str(Path(event_path).resolve()),
+        st.st_mtime_ns,
+        st.st_size,
+        repr(sorted(options.items())),
+    )
+    if _LOADED and _LOADED[0][0] == key:
+        return _LOADED[0][1]
+    event = load_event(event_path, **options)
+    _LOADED[:] = [(key, event)]
+    return event
