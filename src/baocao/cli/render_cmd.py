@@ -140,6 +140,11 @@ class _Report:
     "--strict", is_flag=True, help="Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."
 )
 @click.option(
+    "--sheet",
+    metavar="TÊN",
+    help="Trang tính chứa danh sách (khach_moi/hoc_vien cho bằng đường dẫn bảng tính).",
+)
+@click.option(
     "--split",
     is_flag=True,
     help="Mẫu theo danh sách (giay-moi…): mỗi người một tệp thay vì một tệp chung.",
@@ -161,6 +166,7 @@ def render(
     dirs: tuple[str, ...],
     sync: bool,
     strict: bool,
+    sheet: str | None,
     split: bool,
     tat_ca: bool,
 ) -> None:
@@ -179,7 +185,8 @@ def render(
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report, sync=sync, strict=strict, split=split, tat_ca=tat_ca,
+            on_progress=report, sync=sync, strict=strict, sheet=sheet, split=split,
+            tat_ca=tat_ca,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)

@@ -25,9 +25,18 @@ from baocao.cli._boundary import errors_to_exit
     help="Thư mục mẫu (lặp lại được): tên mẫu trong đó là mục hợp lệ của `van_ban`.",
 )
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 3).")
+@click.option(
+    "--sheet",
+    metavar="TÊN",
+    help="Trang tính chứa danh sách (khach_moi/hoc_vien cho bằng đường dẫn bảng tính).",
+)
 @errors_to_exit
 def validate(
-    files: tuple[str, ...], output_format: str, dirs: tuple[str, ...], strict: bool
+    files: tuple[str, ...],
+    output_format: str,
+    dirs: tuple[str, ...],
+    strict: bool,
+    sheet: str | None,
 ) -> None:
     """Kiểm tra tệp sự kiện; in ✓ TỆP hoặc từng lỗi (tệp:dòng:cột: mục: lỗi), mã thoát 3.
 
@@ -43,7 +52,7 @@ def validate(
             click.echo(f"✓ {path}")
 
     # problems: raised, printed by errors_to_exit
-    warnings = check_files(files, on_valid=ok, templates_dirs=dirs, strict=strict)
+    warnings = check_files(files, on_valid=ok, templates_dirs=dirs, strict=strict, sheet=sheet)
     print_problems(warnings, fmt=output_format, empty_json=True)
 
 

@@ -46,7 +46,7 @@ from baocao.event.fields import (
     as_day,
     rules_error,
 )
-from baocao.event.people import DanhSachTep, HocVien, KhachMoi
+from baocao.event.people import DanhSachTep, HocVien, KhachMoi, count_mismatches
 from baocao.event.results import KetQua, XepLoai
 from baocao.i18n import _
 
@@ -58,8 +58,8 @@ __all__ = [
     "DanhSachTep",
     "Event",
     "HocVien",
-    "KhachMoi",
     "KetQua",
+    "KhachMoi",
     "NguoiKy",
     "NhanVat",
     "SuKien",
@@ -317,8 +317,11 @@ class Event(StrictModel):
             self.dau_thanh = "moi" if self.the_thuc == "dang" else "cu"
         if self.su_kien.to_chuc is None:
             self.su_kien.to_chuc = self.co_quan.ten_goi
+        issues: list[tuple[tuple[str | int, ...], str]] = count_mismatches(
+            self.hoc_vien, self.ket_qua
+        )
         if self.the_thuc == "dang":
-            issues: list[tuple[tuple[str | int, ...], str]] = [
+            issues += [
                 (
                     ("van_ban", name, "nguoi_ky", "quyen_han"),
                     _(
@@ -337,8 +340,8 @@ class Event(StrictModel):
                     x for x in (vb.nguoi_ky.thay_cho, vb.nguoi_ky.thay_mat) if x and la_cap_uy(x)
                 ][:1]
             ]
-            if issues:
-                raise rules_error(issues)
+        if issues:
+            raise rules_error(issues)
         return self
 
     def van_ban_cho(self, template_name: str) -> VanBan:

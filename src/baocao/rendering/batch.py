@@ -27,15 +27,12 @@ from typing import TYPE_CHECKING, Any
 from baocao.errors import BaocaoError, Problem
 from baocao.rendering.names import Item, plan_names, plan_outputs
 from baocao.rendering.people import (
-    PeopleOptions,
     has_list,
     load_once,
     people_of,
     skip_note,
     spread,
 )
-
-NO_OPTIONS = PeopleOptions()
 
 if TYPE_CHECKING:  # pragma: no cover
     from baocao.registry import TemplateSpec
@@ -45,7 +42,6 @@ __all__ = [
     "BatchResult",
     "Item",
     "ItemResult",
-    "PeopleOptions",
     "default_jobs",
     "plan_names",
     "render_many",
@@ -140,18 +136,27 @@ def _failure(item: Item, exc: BaseException) -> ItemResult:
     return ItemResult(item, problems=[Problem(message, path=str(item.event))], exit_code=1)
 
 
+@dataclass(frozen=True)
+class Options:
+    """How every item of a batch is made (the keyword options of :func:`render_many` that
+    the workers need)."""
+
+    force: bool = False
+    dirs: tuple[Path | str, ...] = ()
+    sync: bool = False  # fsync each file as it is written (else once at the end)
+    strict: bool = False  # an event's warnings are errors
+    sheet: str | None = None  # the sheet of spreadsheet lists that name none
+    tat_ca: bool = False  # per-person templates: trainees graded "không đạt" too
+    #: per-person templates that came from "all" only: skipped, with a note, for an event
+    #: whose list is empty
+    optional: frozenset[str] = frozenset()
+
+
 def _render_event(
-    event_path: Path,
-    items: list[Item],
-    specs: dict[str, TemplateSpec],
-    force: bool,
-    dirs: Sequence[Path | str],
-    sync: bool = False,
-    strict: bool = False,
-    people: PeopleOptions = NO_OPTIONS,
+    event_path: Path, items: list[Item], specs: dict[str, TemplateSpec], opts: Options
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises. Files are fsynced
-    one by one only with ``sync``; otherwise :func:`render_many` syncs once at the end."""
+    one by one only with ``opts.sync``; otherwise :func:`render_many` syncs once at the end."""
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
@@ -159,24 +164,24 @@ def _render_event(
 
     try:
         load = load_once if any(i.stt is not None for i in items) else load_event
-        event = load(event_path, templates_dirs=dirs, strict=strict)
+        event = load(event_path, templates_dirs=opts.dirs, strict=opts.strict, sheet=opts.sheet)
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
     for item in items:
         try:
             spec = specs[item.template]
-            note = skip_note(event, spec, item.event) if spec.name in people.optional else None
+            note = skip_note(event, spec, item.event) if spec.name in opts.optional else None
             if note is not None:
                 results.append(ItemResult(item, problems=[note]))
                 results[-1].warnings = list(event.warnings)
                 continue
-            check_target(item.out, force=force)
+            check_target(item.out, force=opts.force)
             if item.stt is not None:
-                data = render_person_bytes(event, template=spec, stt=item.stt, dirs=dirs)
+                data = render_person_bytes(event, template=spec, stt=item.stt, dirs=opts.dirs)
             else:
-                data = render_bytes(event, template=spec, dirs=dirs, tat_ca=people.tat_ca)
-            write_atomic(item.out, data, force=force, sync=sync)
+                data = render_bytes(event, template=spec, dirs=opts.dirs, tat_ca=opts.tat_ca)
+            write_atomic(item.out, data, force=opts.force, sync=opts.sync)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
             results.append(_failure(item, exc))
@@ -189,20 +194,12 @@ Chunk = list[tuple[Path, list[Item]]]
 _STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
 
 
-def _render_chunk(
-    chunk: Chunk,
-    specs: dict[str, TemplateSpec],
-    force: bool,
-    dirs: Sequence[Path | str],
-    sync: bool = False,
-    strict: bool = False,
-    people: PeopleOptions = NO_OPTIONS,
-) -> list[ItemResult]:
+def _render_chunk(chunk: Chunk, specs: dict[str, TemplateSpec], opts: Options) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
         if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
             break
-        results += _render_event(event_path, items, specs, force, dirs, sync, strict, people)
+        results += _render_event(event_path, items, specs, opts)
     gc.collect(1)  # young cycles (lxml trees) only: a full collection costs ~24 ms a chunk
     return results
 
@@ -272,7 +269,7 @@ def _warm(specs: dict[str, TemplateSpec]) -> None:
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], bool, bool, PeopleOptions],
+    args: tuple[dict[str, TemplateSpec], Options],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
@@ -313,6 +310,7 @@ def render_many(
     pdf_timeout: float | None = None,
     sync: bool = False,
     strict: bool = False,
+    sheet: str | None = None,
     split: bool = False,
     tat_ca: bool = False,
 ) -> BatchResult:
@@ -326,6 +324,7 @@ def render_many(
     An existing output is replaced only with ``force``. ``jobs`` worker processes (default:
     the number of cores; 1, or a small batch, renders in this process). With ``pdf``, each
     document written is also converted to ``<name>.pdf`` beside it by LibreOffice.
+    ``sheet`` picks the sheet of the lists of people given as workbooks that name none.
     ``on_progress(result, done, total)`` is called in this process after each item (and,
     with ``pdf``, once more per item after the PDF step, with that step's result).
     A template that cannot be found (or an unsafe name) is reported in
@@ -361,15 +360,14 @@ def render_many(
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
     folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
-    who = people_of(tat_ca) if split and any(s.moi_muc for s in specs) else None
+    who = None
+    if split and any(s.moi_muc for s in specs):
+        who = people_of(tat_ca, templates_dirs=tuple(dirs), strict=strict, sheet=sheet)
     named = {name for name in templates if name != ALL}
-    options = PeopleOptions(
-        tat_ca=tat_ca,
-        optional=frozenset(s.name for s in specs if s.moi_muc and s.name not in named),
-    )
+    optional = frozenset(s.name for s in specs if s.moi_muc and s.name not in named)
     plan = plan_outputs(
         event_paths, specs, Path(out) if out is not None else None, folder=folder,
-        people=who, include=lambda e, s: s.name not in options.optional or has_list(e, s),
+        people=who, include=lambda e, s: s.name not in optional or has_list(e, s),
     )  # fmt: skip
     plan = [(e, part) for e, items in plan for part in spread(items)]
     total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
@@ -386,13 +384,16 @@ def render_many(
             if on_progress is not None:
                 on_progress(r, count, total)
 
+    opts = Options(
+        force=force, dirs=tuple(dirs), sync=sync, strict=strict, sheet=sheet, tat_ca=tat_ca,
+        optional=optional,
+    )  # fmt: skip
     workers = min(jobs or default_jobs(), len(plan))
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs, sync, strict, options))
+            report(_render_event(event_path, items, by_name, opts))
     else:
-        args = (by_name, force, tuple(dirs), sync, strict, options)
-        _render_in_pool(plan, workers, args, report)
+        _render_in_pool(plan, workers, (by_name, opts), report)
     result.items = [done[item] for _, items in plan for item in items]
     if not sync:
         from baocao.rendering.atomic import sync_outputs

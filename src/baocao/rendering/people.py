@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,6 @@ from baocao.registry import TemplateSpec
 from baocao.rendering.names import Item
 
 __all__ = [
-    "PeopleOptions",
     "has_list",
     "load_once",
     "nguoi_cua",
@@ -159,26 +157,18 @@ def render_person_bytes(
 PEOPLE_PER_TASK = 25  # --split: documents of one event per task sent to a worker
 
 
-@dataclass(frozen=True)
-class PeopleOptions:
-    """How per-person templates (side file ``moi_muc``) are rendered: ``tat_ca`` (``--all``:
-    trainees graded ``không đạt`` too); ``optional``: templates that came from ``-t all``
-    only, skipped with a note for an event without their list."""
-
-    tat_ca: bool = False
-    optional: frozenset[str] = frozenset()
-
-
-def people_of(tat_ca: bool) -> Callable[[Path, TemplateSpec], list[tuple[int, str]] | None]:
+def people_of(
+    tat_ca: bool, **load_options: Any
+) -> Callable[[Path, TemplateSpec], list[tuple[int, str]] | None]:
     """``--split``'s planner input: the people of an event file's list (the event is read
-    here once more; a bad event or an empty list gives None: one item that reports it)."""
+    here with the batch's ``load_options`` — in this process the render then reuses it,
+    :func:`load_once`; a bad event or an empty list gives None: one item that reports it)."""
 
     def people(event_path: Path, spec: TemplateSpec) -> list[tuple[int, str]] | None:
-        from baocao.event.loading import load_event
         from baocao.template_context.people import nguoi_can_in
 
         try:
-            event = load_event(event_path)
+            event = load_once(event_path, **load_options)
         except Exception:
             return None
         who = nguoi_can_in(event, str(spec.moi_muc), tat_ca=tat_ca)
