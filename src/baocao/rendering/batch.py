@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from baocao.errors import BaocaoError, Problem
 from baocao.rendering.names import Item, plan_names, plan_outputs
 from baocao.rendering.people import (
+    forget_loaded,
     has_list,
     load_once,
     people_of,
@@ -360,6 +361,7 @@ def render_many(
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
     folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
+    forget_loaded()  # workers fork with the event --split planning read, never an older one
     who = None
     if split and any(s.moi_muc for s in specs):
         who = people_of(tat_ca, templates_dirs=tuple(dirs), strict=strict, sheet=sheet)
@@ -395,6 +397,7 @@ def render_many(
     else:
         _render_in_pool(plan, workers, (by_name, opts), report)
     result.items = [done[item] for _, items in plan for item in items]
+    forget_loaded()
     if not sync:
         from baocao.rendering.atomic import sync_outputs
 

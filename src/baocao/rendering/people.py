@@ -20,6 +20,7 @@ from baocao.registry import TemplateSpec
 from baocao.rendering.names import Item
 
 __all__ = [
+    "forget_loaded",
     "has_list",
     "load_once",
     "nguoi_cua",
@@ -180,7 +181,7 @@ def people_of(
 def has_list(event_path: Path, spec: TemplateSpec) -> bool:
     """Whether the event file mentions the per-person template's list at all: ``-t all``
     leaves the template out for one that does not, without reading the event (cheap, and
-    a file that names the list but leaves it empty gets :func:`_skipped`'s note)."""
+    a file that names the list but leaves it empty gets :func:`skip_note`'s warning)."""
     if not spec.moi_muc:
         return True
     try:
@@ -204,7 +205,7 @@ def skip_note(event: Any, spec: TemplateSpec, event_path: Path) -> Problem | Non
 
 def spread(items: list[Item]) -> list[list[Item]]:
     """An event's items in groups the workers can share: a ``--split`` list of 500 people
-    is 20 tasks of 25 (each reads the event once), not one."""
+    is 20 tasks of 25, not one (a worker reads the event once: :func:`load_once`)."""
     if len(items) <= PEOPLE_PER_TASK:
         return [items]
     return [items[i : i + PEOPLE_PER_TASK] for i in range(0, len(items), PEOPLE_PER_TASK)]
@@ -216,7 +217,9 @@ _LOADED: list[tuple[Any, Any]] = []
 def load_once(event_path: Path, **options: Any) -> Any:
     """:func:`~baocao.event.loading.load_event`, remembered for the last file (path, size,
     modification time, options): ``--split`` sends one event's people to the workers in
-    groups, and a list of 500 people should be read once per process, not once per group."""
+    groups, and a list of 500 people should be read once per process, not once per group.
+    Remembered for one batch only (:func:`forget_loaded`): a spreadsheet the event names
+    may change between batches while the event file does not."""
     from baocao.event.loading import load_event
 
     st = Path(event_path).stat()
@@ -231,3 +234,8 @@ def load_once(event_path: Path, **options: Any) -> Any:
     event = load_event(event_path, **options)
     _LOADED[:] = [(key, event)]
     return event
+
+
+def forget_loaded() -> None:
+    """Drop the event :func:`load_once` remembers (at the start and end of a batch)."""
+    _LOADED.clear()
