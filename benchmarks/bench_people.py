@@ -15,9 +15,9 @@ Prints documents (guests) per second, milliseconds per document and the peak mem
     python benchmarks/bench_people.py               # 500 guests
     python benchmarks/bench_people.py --count 50    # quick
 
-Measured here (2 cores shared with other jobs, load average ~11; Python 3.11.7), 500 guests:
-engine ~90-130 docs/s, combined ~175-185 docs/s (one 500-page file, 85 MB peak), split ~98
-docs/s with -j 1 and -j 2 alike (the 2 cores were saturated by other work).
+Measured here (2 cores shared with other jobs, load average 8-10; Python 3.11.7), 500 guests:
+engine ~155 docs/s, combined ~265 docs/s (one 500-section file, 86 MB peak), split ~175
+docs/s with -j 1 and ~140 with -j 2 (the 2 cores were saturated by other work).
 """
 
 from __future__ import annotations
