@@ -10,6 +10,17 @@ from typing import Any
 import click
 
 from baocao.cli._boundary import errors_to_exit
+from baocao.cli.options import (
+    Option,
+    command,
+    common_options,
+    detail,
+    event_argument,
+    template_option,
+    templates_dir_option,
+    verbosity,
+)
+from baocao.i18n import N_
 
 
 class _Report:
@@ -37,7 +48,7 @@ class _Report:
         return self
 
     def __call__(self, result: Any, done: int, total: int) -> None:
-        if result.ok:
+        if result.ok and verbosity() >= 0:
             for path in result.written:
                 self.line(f"✓ {path}", err=False)
         self.problems(result.problems)
@@ -74,10 +85,10 @@ class _Report:
         if self.bar is not None:
             self.bar.stop()
 
-    def summary(self, result: Any) -> None:
+    def summary(self, result: Any, *, always: bool = False) -> None:
         """One row per template: documents made and failed, on stderr (stdout lists files).
-        On a terminal always; otherwise when there was more than one document."""
-        if not result.items or (not self.tty and len(result.items) < 2):
+        On a terminal (or ``always``); otherwise when there was more than one document."""
+        if not result.items or (not (self.tty or always) and len(result.items) < 2):
             return
         from rich.console import Console
         from rich.table import Table
@@ -100,29 +111,89 @@ class _Report:
         Console(stderr=True, highlight=False).print(table)
 
 
-@click.command()
-@click.argument("events", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "-t",
-    "--template",
-    "templates",
-    multiple=True,
-    required=True,
-    help="Tên mẫu (lặp lại được); 'all' = mọi mẫu.",
+def _refuse_out(out: str) -> None:
+    """``-o`` that is neither a .docx, a folder nor ``-``: a usage error with the fix."""
+    from pathlib import Path
+
+    from baocao.i18n import _
+
+    target = Path(out)
+    suffix = target.suffix.lower()
+    if out.endswith(("/", os.sep)) or not suffix or suffix == ".docx" or target.is_dir():
+        return
+    if suffix == ".pdf":
+        fix = _("để có PDF, dùng -o {ten}.docx --pdf (PDF được viết cạnh tệp .docx)").format(
+            ten=target.with_suffix("").as_posix()
+        )
+    else:
+        fix = _("viết -o TÊN.docx cho một tệp, hoặc -o {ten}/ cho một thư mục").format(ten=out)
+    raise click.BadParameter(
+        _("{ten}: chỉ ghi được tệp .docx hoặc vào một thư mục; {cach_sua}").format(
+            ten=out, cach_sua=fix
+        ),
+        param_hint="'-o' / '--out'",
+    )
+
+
+def _to_stdout(events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[str, ...]) -> None:
+    """``-o -``: the one document's .docx bytes on stdout (never on a terminal)."""
+    from baocao.i18n import _
+
+    if len(events) != 1 or len(templates) != 1 or templates[0] == "all":
+        raise click.UsageError(
+            _("-o - chỉ viết được một văn bản: một tệp sự kiện và một mẫu (-t TÊN)")
+        )
+    if sys.stdout.isatty():
+        raise click.UsageError(
+            _(
+                "-o -: không in tệp .docx ra màn hình; chuyển hướng sang tệp hoặc ống "
+                "(> van-ban.docx, | lệnh khác)"
+            )
+        )
+    from baocao.event.loading import load_event
+    from baocao.rendering.document import render_bytes
+
+    data = render_bytes(load_event(events[0]), template=templates[0], dirs=dirs)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+@command(
+    N_(
+        "Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu. EVENTS là - để đọc "
+        "sự kiện từ đầu vào chuẩn (stdin); -o - in tệp .docx ra đầu ra chuẩn (stdout).\n\n"
+        "Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có, "
+        "không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C."
+    ),
+    examples=N_(
+        "Ví dụ:\n\n"
+        "\b\n"
+        "  baocao render su-kien.yaml -t thong-cao\n"
+        "  baocao render examples/*.yaml -t all -o ra/ --pdf\n"
+        "  cat su-kien.yaml | baocao render - -t giay-moi -o - > giay-moi.docx\n"
+    ),
 )
+@event_argument("events", many=True)
+@template_option(multiple=True)
 @click.option(
-    "-o", "--out", type=click.Path(), help="Tệp .docx (khi chỉ một văn bản) hoặc thư mục."
+    "-o",
+    "--out",
+    cls=Option,
+    type=click.Path(allow_dash=True),
+    help=N_("Tệp .docx (khi chỉ một văn bản), thư mục, hoặc - (stdout)."),
 )
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Số tiến trình (mặc định: số lõi).")
-@click.option("--pdf", is_flag=True, help="Xuất thêm PDF (cần LibreOffice).")
+@click.option("--force", cls=Option, is_flag=True, help=N_("Ghi đè tệp đã có."))
 @click.option(
-    "--templates-dir",
-    "dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False),
-    help="Thư mục mẫu.",
+    "-j",
+    "--jobs",
+    cls=Option,
+    type=click.IntRange(min=1),
+    help=N_("Số tiến trình (mặc định: số lõi)."),
 )
+@click.option("--pdf", cls=Option, is_flag=True, help=N_("Xuất thêm PDF (cần LibreOffice)."))
+@templates_dir_option(exists=True)
+@common_options
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -133,18 +204,24 @@ def render(
     pdf: bool,
     dirs: tuple[str, ...],
 ) -> None:
-    """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
-
-    Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
-    không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
-    """
+    from baocao.i18n import _
     from baocao.rendering.batch import render_many
 
-    with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
+    if out == "-":
+        if pdf:
+            raise click.UsageError(_("-o - không đi cùng --pdf"))
+        _to_stdout(events, templates, dirs)
+        return
+    if out is not None:
+        _refuse_out(out)
+    detail(_("thư mục mẫu: {thu_muc}").format(thu_muc=", ".join(dirs) or "-"))
+    tty = sys.stdout.isatty() and sys.stderr.isatty() and verbosity() >= 0
+    with _Report(tty) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
             on_progress=report,
         )  # fmt: skip
     report.problems(result.problems)
-    report.summary(result)
+    if verbosity() >= 0:
+        report.summary(result, always=verbosity() > 0)
     sys.exit(result.exit_code)

@@ -194,8 +194,35 @@ def _io_message(error: OSError) -> str:
     return _("không đọc được tệp ({reason})").format(reason=error.strerror or type(error).__name__)
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_stdin_data: bytes | None = None
+
+
+def read_stdin() -> bytes:
+    """The bytes of standard input, read once (a second ``-`` gets the same event)."""
+    import sys
+
+    global _stdin_data
+    if _stdin_data is None:
+        try:
+            _stdin_data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except (OSError, AttributeError, ValueError) as error:
+            message = _("không đọc được đầu vào chuẩn (stdin): {loi}").format(loi=error)
+            raise DataError([Problem(message, path=STDIN_NAME, code="io")]) from None
+    return _stdin_data
+
+
 def load_event(path: str | Path) -> Event:
-    """Read and validate one event file (``DataError`` lists every problem)."""
+    """Read and validate one event file (``DataError`` lists every problem). ``"-"`` reads
+    the event from standard input (named ``<stdin>`` in messages; relative paths in it are
+    taken from the current folder)."""
+    if str(path) == STDIN:
+        data = read_stdin()
+        check_size(len(data), path=STDIN_NAME)
+        event = parse_event(data, path=STDIN_NAME)
+        event._source_path = Path(STDIN_NAME)
+        return event
     shown = str(path)
     try:
         with Path(path).open("rb") as handle:

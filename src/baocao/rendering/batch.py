@@ -257,6 +257,8 @@ def render_many(
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
 
+    ``"-"`` in ``events`` reads an event from standard input (named ``stdin`` in output
+    names, written in the current folder; the batch then renders in this process).
     Outputs: ``<event-stem>-<template>.docx`` next to each event; with ``out`` ending in
     ``.docx`` and exactly one document, that file (unless it is an existing folder, or a
     string ending in ``/``); with any other ``out``, that folder (created), event names
@@ -303,6 +305,8 @@ def render_many(
                 on_progress(r, count, total)
 
     workers = min(jobs or default_jobs(), len(plan))
+    if any(str(e) == "-" for e in event_paths):  # standard input is read in this process
+        workers = 1
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
             report(_render_event(event_path, items, by_name, force, dirs))
