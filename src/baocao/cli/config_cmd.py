@@ -49,10 +49,7 @@ def _effective() -> list[tuple[str, str, str]]:
         "Tuỳ chọn trên dòng lệnh luôn thắng."
     ),
     examples=N_(
-        "Ví dụ:\n\n"
-        "\b\n"
-        "  baocao config\n"
-        "  echo 'out = \"ra/\"' >> baocao.toml && baocao config\n"
+        "Ví dụ:\n\n\b\n  baocao config\n  echo 'out = \"ra/\"' >> baocao.toml && baocao config\n"
     ),
 )
 @common_options
