@@ -196,21 +196,22 @@ def _io_message(error: OSError) -> str:
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-_stdin_data: bytes | None = None
+_stdin_read: tuple[object, bytes] | None = None  # (the stdin read, its bytes)
 
 
 def read_stdin() -> bytes:
     """The bytes of standard input, read once (a second ``-`` gets the same event)."""
     import sys
 
-    global _stdin_data
-    if _stdin_data is None:
+    global _stdin_read
+    if _stdin_read is None or _stdin_read[0] is not sys.stdin:
         try:
-            _stdin_data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
         except (OSError, AttributeError, ValueError) as error:
             message = _("không đọc được đầu vào chuẩn (stdin): {loi}").format(loi=error)
             raise DataError([Problem(message, path=STDIN_NAME, code="io")]) from None
-    return _stdin_data
+        _stdin_read = (sys.stdin, data)
+    return _stdin_read[1]
 
 
 def load_event(path: str | Path) -> Event:
