@@ -101,11 +101,10 @@ class LazyGroup(Group):
         **extra: Any,
     ) -> click.Context:
         click_vi.install()
-        lang = scan_lang(args)
-        if lang:
+        if parent is None:  # each run starts from the environment (several runs in one test)
             from baocao.i18n import set_language
 
-            set_language(lang)
+            set_language(scan_lang(args))
         if "default_map" not in extra:
             try:
                 extra["default_map"] = _default_map()

@@ -11,6 +11,7 @@ import click
 from baocao.cli._boundary import errors_to_exit, github_annotation
 from baocao.cli.options import (
     Option,
+    PathType,
     command,
     common_options,
     complete_event,
@@ -41,7 +42,7 @@ from baocao.i18n import N_
 @click.option(
     "--event",
     cls=Option,
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=PathType(dir_okay=False, allow_dash=True),
     shell_complete=complete_event,
     help=N_("Điền thử tệp sự kiện này (trong bộ nhớ)."),
 )

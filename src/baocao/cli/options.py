@@ -47,6 +47,14 @@ class Command(click.Command):
         finally:
             self.epilog = own
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        from baocao.cli.click_vi import gettext_
+
+        option = super().get_help_option(ctx)
+        if option is not None:  # click keeps the option: its help is set again each time
+            option.help = gettext_("Show this message and exit.")
+        return option
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         from baocao.cli.click_vi import gettext_
 
@@ -81,6 +89,36 @@ class Option(click.Option):
             return super().get_help_record(ctx)
         finally:
             self.help = own
+
+
+_PATH_KINDS = {"file": "FILE", "directory": "DIRECTORY", "path": "PATH"}
+_PATH_METAVARS_VI = {"FILE": "TỆP", "DIRECTORY": "THƯ_MỤC", "PATH": "ĐƯỜNG_DẪN"}
+
+
+class PathType(click.Path):
+    """``click.Path`` whose kind (``file``, ``directory``, ``path``) and metavar follow the
+    language at the time they are shown, not at import."""
+
+    @property  # type: ignore[override]
+    def name(self) -> str:
+        from baocao.cli.click_vi import gettext_
+
+        return gettext_(self._kind)
+
+    @name.setter
+    def name(self, value: str) -> None:
+        from baocao.cli.click_vi import CLICK_VI
+
+        english = {vi: en for en, vi in CLICK_VI.items()}
+        self._kind = english.get(value, value)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        from baocao.i18n import get_language
+
+        if param.param_type_name != "option":  # an argument shows its own name
+            return None
+        metavar = _PATH_KINDS.get(self._kind, "PATH")
+        return _PATH_METAVARS_VI[metavar] if get_language() == "vi" else metavar
 
 
 def command(help_: str, *, examples: str | None = None, **kw: Any) -> Callable[[F], Any]:
@@ -196,7 +234,7 @@ def templates_dir_option(*, exists: bool = False) -> Callable[[F], F]:
         "dirs",
         cls=Option,
         multiple=True,
-        type=click.Path(exists=exists, file_okay=False),
+        type=PathType(exists=exists, file_okay=False),
         help=N_("Thư mục mẫu (lặp lại được), tìm trước $BAOCAO_TEMPLATES và mẫu có sẵn."),
     )
 
@@ -292,6 +330,6 @@ def event_argument(name: str, *, many: bool) -> Callable[[F], F]:
         name,
         nargs=-1 if many else 1,
         required=True,
-        type=click.Path(dir_okay=False, allow_dash=True),
+        type=PathType(dir_okay=False, allow_dash=True),
         shell_complete=complete_event,
     )

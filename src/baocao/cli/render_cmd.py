@@ -12,6 +12,7 @@ import click
 from baocao.cli._boundary import errors_to_exit
 from baocao.cli.options import (
     Option,
+    PathType,
     command,
     common_options,
     detail,
@@ -180,7 +181,7 @@ def _to_stdout(events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[
     "-o",
     "--out",
     cls=Option,
-    type=click.Path(allow_dash=True),
+    type=PathType(allow_dash=True),
     help=N_("Tệp .docx (khi chỉ một văn bản), thư mục, hoặc - (stdout)."),
 )
 @click.option("--force", cls=Option, is_flag=True, help=N_("Ghi đè tệp đã có."))

@@ -11,6 +11,7 @@ from baocao.cli._boundary import errors_to_exit
 from baocao.cli.options import (
     Group,
     Option,
+    PathType,
     common_options,
     complete_template,
     say,
@@ -116,7 +117,7 @@ def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
     ),
 )
 @click.argument("name", shell_complete=complete_template)
-@click.argument("out_dir", required=False, type=click.Path(file_okay=False), default=".")
+@click.argument("out_dir", required=False, type=PathType(file_okay=False), default=".")
 @click.option("--force", cls=Option, is_flag=True, help=N_("Ghi đè tệp đã có."))
 @_DIRS
 @common_options
