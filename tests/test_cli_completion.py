@@ -34,7 +34,11 @@ def complete(words: str, cwd: Path | None = None) -> list[str]:
 
 @pytest.mark.parametrize(
     ("shell", "marker"),
-    [("bash", "complete -o nosort -F"), ("zsh", "#compdef baocao"), ("fish", "complete --no-files")],
+    [
+        ("bash", "complete -o nosort -F"),
+        ("zsh", "#compdef baocao"),
+        ("fish", "complete --no-files"),
+    ],
 )
 def test_completion_prints_the_script(shell: str, marker: str) -> None:
     done = subprocess.run(

@@ -17,7 +17,9 @@ from click.testing import CliRunner, Result
 from baocao import i18n
 from baocao.cli import COMMANDS, cli
 
-VIETNAMESE = re.compile("[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.I)
+VIETNAMESE = re.compile(
+    "[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.I
+)
 HELP_PAGES = [[name] for name in COMMANDS] + [["templates", "show"], ["templates", "export"]]
 
 

@@ -45,7 +45,9 @@ def test_render_from_stdin_writes_in_the_current_folder(runner: CliRunner, tmp_p
     done = runner.invoke(cli, ["render", "-", "-t", "thong-cao"], input=UBND.read_bytes())
     assert done.exit_code == 0, done.output
     assert done.stdout == "✓ stdin-thong-cao.docx\n"
-    assert any("THÔNG CÁO" in line.upper() for line in docx_lines(tmp_path / "stdin-thong-cao.docx"))
+    assert any(
+        "THÔNG CÁO" in line.upper() for line in docx_lines(tmp_path / "stdin-thong-cao.docx")
+    )
 
 
 def test_stdin_and_files_in_one_batch(runner: CliRunner, tmp_path: Path) -> None:
@@ -61,7 +63,9 @@ def test_stdin_and_files_in_one_batch(runner: CliRunner, tmp_path: Path) -> None
 
 
 def test_render_to_stdout_writes_the_docx_bytes(runner: CliRunner, tmp_path: Path) -> None:
-    done = runner.invoke(cli, ["render", "-", "-t", "thong-cao", "-o", "-"], input=UBND.read_bytes())
+    done = runner.invoke(
+        cli, ["render", "-", "-t", "thong-cao", "-o", "-"], input=UBND.read_bytes()
+    )
     assert done.exit_code == 0, done.stderr
     data = done.stdout_bytes
     assert data.startswith(b"PK\x03\x04")

@@ -99,7 +99,7 @@ class PathType(click.Path):
     """``click.Path`` whose kind (``file``, ``directory``, ``path``) and metavar follow the
     language at the time they are shown, not at import."""
 
-    @property  # type: ignore[override]
+    @property
     def name(self) -> str:
         from baocao.cli.click_vi import gettext_
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from baocao.errors import Problem, RenderError
 
-__all__ = ["check_target", "write_atomic"]
+__all__ = ["check_target", "os_error", "word_lock", "write_atomic"]
 
 
 def _exists_error(path: Path) -> RenderError:
@@ -69,9 +69,14 @@ def check_target(path: Path | str, *, force: bool = False) -> None:
     it). Checked before the work, so nothing is rendered for an output that would be
     refused."""
     path = Path(path)
-    if path.is_dir() or (not force and path.exists()):
+    try:
+        exists = path.exists()
+        is_dir = exists and path.is_dir()
+    except OSError as exc:  # a name too long, a folder that cannot be read
+        raise _os_error(path, exc) from None
+    if is_dir or (not force and exists):
         raise _exists_error(path)
-    if path.exists() and word_lock(path) is not None:
+    if exists and word_lock(path) is not None:
         raise _open_in_word(path)
 
 
@@ -122,6 +127,12 @@ def _os_error(path: Path, exc: OSError) -> RenderError:
     else:
         message = _("không ghi được tệp: {loi}").format(loi=exc.strerror or exc)
     return RenderError([Problem(message, path=str(path), code="os")])
+
+
+def os_error(path: Path | str, exc: OSError) -> RenderError:
+    """The :class:`RenderError` for ``exc``, met while writing ``path`` (public face of
+    the messages above)."""
+    return _os_error(Path(path), exc)
 
 
 def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:

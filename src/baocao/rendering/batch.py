@@ -284,6 +284,14 @@ def render_many(
     result = BatchResult(problems=problems, problems_exit_code=code)
     if problems:
         return result
+    if out is not None:
+        try:
+            Path(out).is_dir()
+        except OSError as exc:  # a name too long for the system: said before any work
+            from baocao.rendering.atomic import os_error
+
+            result.problems, result.problems_exit_code = os_error(out, exc).problems, 1
+            return result
     unique: dict[Path, Path] = {}
     for e in events:  # the same file named twice is one event
         unique.setdefault(Path(e).resolve(), Path(e))
