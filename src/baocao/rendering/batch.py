@@ -200,9 +200,12 @@ def _pool(workers: int) -> tuple[Any, Any]:
 
     from baocao.i18n import get_language
 
-    # fork on Linux: workers start at once with the parent's imports (no thread runs here);
-    # elsewhere the platform's default (spawn), which the initializer warms up
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    # the start method the program chose (multiprocessing.set_start_method), else fork on
+    # Linux: workers start at once with the parent's imports (no thread runs here); elsewhere
+    # the platform's default (spawn), which the initializer warms up
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    linux = sys.platform.startswith("linux")
+    ctx = multiprocessing.get_context(chosen or ("fork" if linux else None))
     stop = ctx.Event()
     pool = ProcessPoolExecutor(
         max_workers=workers,
