@@ -74,6 +74,8 @@ def test_verbose_shows_the_folders_and_the_summary(here: Path) -> None:
     done = invoke("render", "a.yaml", "-t", "thong-cao", "-v")
     assert done.exit_code == 0
     assert "thư mục mẫu: -" in done.stderr
+    assert "tệp cấu hình: -" in done.stderr
+    assert "1 tệp đã viết trong " in done.stderr
     assert "Mẫu" in done.stderr and "Xong" in done.stderr  # the summary, even for one document
 
 

@@ -51,6 +51,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 SETTING_PARAMS = {"templates_dir": "dirs", "out": "out", "jobs": "jobs", "strict": "strict"}
 
 
+PROJECT_FILE = "baocao.project_file"  # ctx.meta: the project file read, or None
+
+
 class ProjectFileError(click.ClickException):
     """A project file that cannot be used: its problems, exit 3."""
 
@@ -63,9 +66,9 @@ class ProjectFileError(click.ClickException):
         click.echo(self.message, err=True)
 
 
-def _default_map() -> dict[str, Any]:
-    """click's ``default_map`` from the project file: every command gets every setting (a
-    command without the parameter ignores it)."""
+def _default_map() -> tuple[dict[str, Any], str | None]:
+    """click's ``default_map`` from the project file (every command gets every setting; a
+    command without the parameter ignores it), and the file read."""
     from baocao.errors import DataError
     from baocao.settings import load_settings
 
@@ -85,9 +88,8 @@ def _default_map() -> dict[str, Any]:
         for key, value in settings.values.items()
         if key in SETTING_PARAMS
     }
-    if not params:
-        return {}
-    return {name: dict(params) for name in COMMANDS}
+    where = str(settings.file) if settings.file else None
+    return {name: dict(params) for name in COMMANDS} if params else {}, where
 
 
 class LazyGroup(Group):
@@ -105,13 +107,16 @@ class LazyGroup(Group):
             from baocao.i18n import set_language
 
             set_language(scan_lang(args))
+        where = None
         if "default_map" not in extra:
             try:
-                extra["default_map"] = _default_map()
+                extra["default_map"], where = _default_map()
             except ProjectFileError as error:
                 error.show()
                 raise SystemExit(error.exit_code) from None
-        return super().make_context(info_name, args, parent, **extra)
+        ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta[PROJECT_FILE] = where
+        return ctx
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)

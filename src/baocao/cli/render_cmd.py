@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import Any
 
 import click
@@ -215,7 +216,10 @@ def render(
         return
     if out is not None:
         _refuse_out(out)
+    project = click.get_current_context().meta.get("baocao.project_file")
+    detail(_("tệp cấu hình: {tep}").format(tep=project or "-"))
     detail(_("thư mục mẫu: {thu_muc}").format(thu_muc=", ".join(dirs) or "-"))
+    started = time.perf_counter()
     tty = sys.stdout.isatty() and sys.stderr.isatty() and verbosity() >= 0
     with _Report(tty) as report:
         result = render_many(
@@ -223,6 +227,12 @@ def render(
             on_progress=report,
         )  # fmt: skip
     report.problems(result.problems)
+    seconds = time.perf_counter() - started
+    detail(
+        _("{so} tệp đã viết trong {giay} giây").format(
+            so=len(result.written), giay=f"{seconds:.2f}".replace(".", ",")
+        )
+    )
     if verbosity() >= 0:
         report.summary(result, always=verbosity() > 0)
     sys.exit(result.exit_code)
