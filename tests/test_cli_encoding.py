@@ -65,16 +65,16 @@ def test_render_under_cp1258_lists_its_files_and_exits_0(tmp_path: Path) -> None
     assert "Mẫu" in done.stderr.decode("utf-8")  # the summary table of a batch
 
 
-def test_a_terminal_that_cannot_show_a_mark_gets_replacement_characters(tmp_path: Path) -> None:
-    shutil.copy(UBND, tmp_path / "sự-kiện.yaml")
+def on_terminal(*args: str, cwd: Path) -> tuple[int, bytes]:
+    """Run ``baocao`` on a terminal (a pty) under cp1258: exit code and the screen."""
     main, child = pty.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "baocao", "validate", "sự-kiện.yaml"],
+        [sys.executable, "-m", "baocao", *args],
         stdin=child,
         stdout=child,
         stderr=child,
-        cwd=tmp_path,
-        env=env(),  # cp1258 has Vietnamese letters (some as combining marks) but no ✓
+        cwd=cwd,
+        env=env(COLUMNS="120", TERM="xterm"),  # cp1258: Vietnamese letters, but no ✓ or ─
         close_fds=True,
     )
     os.close(child)
@@ -88,8 +88,24 @@ def test_a_terminal_that_cannot_show_a_mark_gets_replacement_characters(tmp_path
             break
         chunks.append(data)
     os.close(main)
-    assert proc.wait(timeout=60) == 0
-    screen = b"".join(chunks).decode("cp1258")
+    return proc.wait(timeout=120), b"".join(chunks)
+
+
+def test_a_terminal_that_cannot_show_a_mark_gets_replacement_characters(tmp_path: Path) -> None:
+    shutil.copy(UBND, tmp_path / "sự-kiện.yaml")
+    code, raw = on_terminal("validate", "sự-kiện.yaml", cwd=tmp_path)
+    screen = raw.decode("cp1258")
+    assert code == 0, screen
     assert "Traceback" not in screen
     assert screen.startswith("? "), screen  # ✓ replaced, the line still written
     assert "ki" in screen and screen.rstrip().endswith(".yaml"), screen
+
+
+def test_render_with_progress_and_table_on_a_cp1258_terminal(tmp_path: Path) -> None:
+    shutil.copy(UBND, tmp_path / "hoi-nghi.yaml")
+    code, raw = on_terminal("render", "hoi-nghi.yaml", "-t", "all", "-o", "ra", cwd=tmp_path)
+    screen = raw.decode("cp1258", "replace")
+    assert code == 0, screen
+    assert "Traceback" not in screen and "UnicodeEncodeError" not in screen
+    assert len(list((tmp_path / "ra").iterdir())) == 4
+    assert "tin-bai" in screen  # the summary table
