@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -124,3 +125,13 @@ def test_the_group_help_in_english_lists_commands_in_english() -> None:
     assert "Commands:" in done.stdout
     assert "Print the Tab-completion script for bash, zsh or fish." in done.stdout
     assert not VIETNAMESE.findall(done.stdout), done.stdout
+
+
+def test_template_option_lists_the_templates_of_templates_dir(tmp_path: Path) -> None:
+    from conftest import TEMPLATES
+
+    for suffix in (".nha_nuoc.docx", ".yaml"):
+        shutil.copy(TEMPLATES / f"tin-bai{suffix}", tmp_path / f"ban-tin-rieng{suffix}")
+    done = invoke(["preview", "--templates-dir", str(tmp_path), "--help"])
+    flat = " ".join(done.stdout.split()).replace("- ", "-")
+    assert "Mẫu có: ban-tin-rieng, bao-cao-tong-ket," in flat

@@ -17,7 +17,7 @@ import click
 
 from baocao._version import __version__
 from baocao.cli import click_vi
-from baocao.cli.options import Command, Group, Option, common_options, scan_lang
+from baocao.cli.options import ARGV, Command, Group, Option, common_options, scan_lang
 from baocao.i18n import N_, _
 
 # name -> ("module:attribute", help line); the help line is kept here so --help needs no import.
@@ -116,6 +116,7 @@ class LazyGroup(Group):
                 raise SystemExit(error.exit_code) from None
         ctx = super().make_context(info_name, args, parent, **extra)
         ctx.meta[PROJECT_FILE] = where
+        ctx.meta[ARGV] = list(args)
         return ctx
 
     def list_commands(self, ctx: click.Context) -> list[str]:

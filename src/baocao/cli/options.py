@@ -23,6 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EVENT_SUFFIXES = (".yaml", ".yml", ".json")
 VERBOSITY = "baocao.verbosity"
+ARGV = "baocao.argv"  # ctx.meta: the command line as given (for --help, read before parsing)
 
 
 # --- translated help -----------------------------------------------------------------------
@@ -145,6 +146,24 @@ def scan_lang(args: Sequence[str]) -> str | None:
         elif arg.startswith("--lang="):
             found = arg.partition("=")[2]
     return found if found in ("vi", "en") else None
+
+
+def scan_templates_dirs(args: Sequence[str]) -> tuple[str, ...]:
+    """The ``--templates-dir`` values in ``args`` (``--help`` is answered before they are
+    parsed).
+
+    >>> scan_templates_dirs(["render", "--templates-dir", "mau", "--templates-dir=b", "-h"])
+    ('mau', 'b')
+    """
+    found: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--templates-dir" and i + 1 < len(args):
+            found.append(args[i + 1])
+        elif arg.startswith("--templates-dir="):
+            found.append(arg.partition("=")[2])
+    return tuple(found)
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -288,8 +307,10 @@ class TemplateOption(Option):
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         own = self.help
-        dirs = tuple(ctx.params.get("dirs") or ()) or tuple(
-            (ctx.default_map or {}).get("dirs") or ()
+        dirs = (
+            tuple(ctx.params.get("dirs") or ())
+            or scan_templates_dirs(ctx.meta.get(ARGV) or ())
+            or tuple((ctx.default_map or {}).get("dirs") or ())
         )
         names = _template_names(dirs)
         if names and own:
