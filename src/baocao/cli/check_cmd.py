@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from baocao.cli._boundary import errors_to_exit, github_annotation
+from baocao.cli._boundary import errors_to_exit, github_annotation, print_problems
 from baocao.cli.options import (
     Option,
     PathType,
@@ -116,7 +116,8 @@ def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
     from baocao.event.loading import load_event
     from baocao.rendering.document import render_bytes
 
-    ev = load_event(event)
+    ev = load_event(event, templates_dirs=dirs)
+    print_problems(ev.warnings)  # on stderr; the preview goes on
     try:
         data = render_bytes(ev, template=template, dirs=dirs)
     except (TemplateError, RenderError) as error:

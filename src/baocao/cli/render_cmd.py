@@ -37,6 +37,7 @@ class _Report:
         self.bar: Any = None
         self.shown: set[str] = set()
         self.stdout_gone = False
+        self.drawn = 0.0
 
     def __enter__(self) -> _Report:
         if self.tty:
@@ -53,14 +54,20 @@ class _Report:
         if result.ok and verbosity() >= 0:
             for path in result.written:
                 self.line(f"✓ {path}", err=False)
+        self.problems(result.warnings)
         self.problems(result.problems)
         if self.bar is not None:
             self.bar.update(self.task, completed=done, total=total)
-            self.bar.refresh()
+            now = time.monotonic()
+            if now - self.drawn >= 0.1 or done == total:  # at most ~10 redraws a second
+                self.drawn = now
+                self.bar.refresh()
 
     def problems(self, problems: Any) -> None:
+        from baocao.cli._boundary import problem_text
+
         for problem in problems:
-            text = f"✗ {problem}"
+            text = f"{'⚠' if problem.is_warning else '✗'} {problem_text(problem)}"
             if text not in self.shown:
                 self.shown.add(text)
                 self.line(text, err=True)
@@ -137,7 +144,9 @@ def _refuse_out(out: str) -> None:
     )
 
 
-def _to_stdout(events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[str, ...]) -> None:
+def _to_stdout(
+    events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[str, ...], strict: bool
+) -> None:
     """``-o -``: the one document's .docx bytes on stdout (never on a terminal)."""
     from baocao.i18n import _
 
@@ -152,10 +161,13 @@ def _to_stdout(events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[
                 "(> van-ban.docx, | lệnh khác)"
             )
         )
+    from baocao.cli._boundary import print_problems
     from baocao.event.loading import load_event
     from baocao.rendering.document import render_bytes
 
-    data = render_bytes(load_event(events[0]), template=templates[0], dirs=dirs)
+    event = load_event(events[0], templates_dirs=dirs, strict=strict)
+    print_problems(event.warnings)  # on stderr; stdout is the document
+    data = render_bytes(event, template=templates[0], dirs=dirs)
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
@@ -165,7 +177,9 @@ def _to_stdout(events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[
     N_(
         "Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu. EVENTS là - để đọc "
         "sự kiện từ đầu vào chuẩn (stdin); -o - in tệp .docx ra đầu ra chuẩn (stdout).\n\n"
-        "Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có, "
+        "Cảnh báo về tệp sự kiện được in (⚠ tệp:dòng:cột: mục: cảnh báo: …) mà vẫn viết văn "
+        "bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không "
+        "hợp lệ; 1 lỗi khác (tệp đã có, "
         "không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C."
     ),
     examples=N_(
@@ -195,6 +209,18 @@ def _to_stdout(events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[
 )
 @click.option("--pdf", cls=Option, is_flag=True, help=N_("Xuất thêm PDF (cần LibreOffice)."))
 @templates_dir_option(exists=True)
+@click.option(
+    "--sync",
+    cls=Option,
+    is_flag=True,
+    help=N_("Ghi chắc xuống đĩa (fsync) từng tệp ngay khi viết xong."),
+)
+@click.option(
+    "--strict",
+    cls=Option,
+    is_flag=True,
+    help=N_("Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."),
+)
 @common_options
 @errors_to_exit
 def render(
@@ -205,6 +231,8 @@ def render(
     jobs: int | None,
     pdf: bool,
     dirs: tuple[str, ...],
+    sync: bool,
+    strict: bool,
 ) -> None:
     from baocao.i18n import _
     from baocao.rendering.batch import render_many
@@ -212,7 +240,7 @@ def render(
     if out == "-":
         if pdf:
             raise click.UsageError(_("-o - không đi cùng --pdf"))
-        _to_stdout(events, templates, dirs)
+        _to_stdout(events, templates, dirs, strict)
         return
     if out is not None:
         _refuse_out(out)
@@ -224,7 +252,7 @@ def render(
     with _Report(tty) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report,
+            on_progress=report, sync=sync, strict=strict,
         )  # fmt: skip
     report.problems(result.problems)
     seconds = time.perf_counter() - started
