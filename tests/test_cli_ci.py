@@ -98,3 +98,23 @@ def test_pre_commit_hooks_run_the_two_commands(here: Path) -> None:
     for hook, files in (("baocao-validate", ["a.yaml"]), ("baocao-check", ["thong-cao"])):
         args = by_id[hook]["entry"].split()[1:] + files  # pre-commit appends the file names
         assert invoke(*args).exit_code == 0
+
+
+SPLIT = (
+    "co_quan:\n  ten: Sở Nội vụ\n  viet_tat: SNV\n  dia_danh: Cà Mau\n"
+    "su_kien:\n  ten: hội nghị\n  bat_dau: 1/11/2024\n"
+    "  doi_tuong: [cán bộ các xã, phường]\n"  # line 8: a comma inside a name
+)
+
+
+def test_warnings_are_github_warnings_and_strict_makes_them_errors(here: Path) -> None:
+    (here / "canh-bao.yaml").write_text(SPLIT, encoding="utf-8")
+    done = invoke("validate", "canh-bao.yaml", "--format", "github")
+    assert done.exit_code == 0
+    (line,) = done.stdout.splitlines()
+    assert line.startswith("::warning file=canh-bao.yaml,line=8,col=30,title=su_kien.doi_tuong.1::")
+    done = CliRunner().invoke(
+        cli, ["validate", "-", "--format", "github", "--strict"], input=SPLIT.encode()
+    )
+    assert done.exit_code == 3
+    assert done.stdout.startswith("::error file=<stdin>,line=8,col=30,")  # strict: errors
