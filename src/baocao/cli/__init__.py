@@ -45,6 +45,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "baocao.cli.config_cmd:completion",
         N_("In đoạn mã gợi ý lệnh (Tab) cho bash, zsh hoặc fish."),
     ),
+    "init": (
+        "baocao.cli.init_cmd:init",
+        N_("Viết tệp sự kiện mẫu (và bảng tính danh sách) để điền."),
+    ),
 }
 
 # Parameters of the commands that a project file sets (setting -> parameter name).

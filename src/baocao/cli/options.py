@@ -81,15 +81,16 @@ Group.group_class = Group
 
 
 class Option(click.Option):
-    """An option whose help is translated when shown."""
+    """An option whose help (and metavar, when given) is translated when shown."""
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        own = self.help
+        own, metavar = self.help, self.metavar
         self.help = _(own) if own else own
+        self.metavar = _(metavar) if metavar else metavar
         try:
             return super().get_help_record(ctx)
         finally:
-            self.help = own
+            self.help, self.metavar = own, metavar
 
 
 _PATH_KINDS = {"file": "FILE", "directory": "DIRECTORY", "path": "PATH"}
@@ -255,6 +256,16 @@ def templates_dir_option(*, exists: bool = False) -> Callable[[F], F]:
         multiple=True,
         type=PathType(exists=exists, file_okay=False),
         help=N_("Thư mục mẫu (lặp lại được), tìm trước $BAOCAO_TEMPLATES và mẫu có sẵn."),
+    )
+
+
+def sheet_option() -> Callable[[F], F]:
+    """``--sheet``: the sheet of a workbook that holds the lists of people."""
+    return click.option(
+        "--sheet",
+        cls=Option,
+        metavar=N_("TÊN"),
+        help=N_("Trang tính chứa danh sách (khach_moi/hoc_vien cho bằng đường dẫn bảng tính)."),
     )
 
 

@@ -18,6 +18,7 @@ from baocao.cli.options import (
     common_options,
     detail,
     event_argument,
+    sheet_option,
     template_option,
     templates_dir_option,
     verbosity,
@@ -145,7 +146,11 @@ def _refuse_out(out: str) -> None:
 
 
 def _to_stdout(
-    events: tuple[str, ...], templates: tuple[str, ...], dirs: tuple[str, ...], strict: bool
+    events: tuple[str, ...],
+    templates: tuple[str, ...],
+    dirs: tuple[str, ...],
+    strict: bool,
+    sheet: str | None,
 ) -> None:
     """``-o -``: the one document's .docx bytes on stdout (never on a terminal)."""
     from baocao.i18n import _
@@ -165,7 +170,7 @@ def _to_stdout(
     from baocao.event.loading import load_event
     from baocao.rendering.document import render_bytes
 
-    event = load_event(events[0], templates_dirs=dirs, strict=strict)
+    event = load_event(events[0], templates_dirs=dirs, strict=strict, sheet=sheet)
     print_problems(event.warnings)  # on stderr; stdout is the document
     data = render_bytes(event, template=templates[0], dirs=dirs)
     sys.stdout.flush()
@@ -221,6 +226,7 @@ def _to_stdout(
     is_flag=True,
     help=N_("Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."),
 )
+@sheet_option()
 @common_options
 @errors_to_exit
 def render(
@@ -233,6 +239,7 @@ def render(
     dirs: tuple[str, ...],
     sync: bool,
     strict: bool,
+    sheet: str | None,
 ) -> None:
     from baocao.i18n import _
     from baocao.rendering.batch import render_many
@@ -240,7 +247,7 @@ def render(
     if out == "-":
         if pdf:
             raise click.UsageError(_("-o - không đi cùng --pdf"))
-        _to_stdout(events, templates, dirs, strict)
+        _to_stdout(events, templates, dirs, strict, sheet)
         return
     if out is not None:
         _refuse_out(out)
@@ -252,7 +259,7 @@ def render(
     with _Report(tty) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report, sync=sync, strict=strict,
+            on_progress=report, sync=sync, strict=strict, sheet=sheet,
         )  # fmt: skip
     report.problems(result.problems)
     seconds = time.perf_counter() - started

@@ -13,6 +13,7 @@ from baocao.cli.options import (
     event_argument,
     format_option,
     say,
+    sheet_option,
     templates_dir_option,
 )
 from baocao.i18n import N_
@@ -39,10 +40,15 @@ from baocao.i18n import N_
 @format_option("json", "github")
 @templates_dir_option(exists=True)
 @click.option("--strict", cls=Option, is_flag=True, help=N_("Coi cảnh báo là lỗi (mã thoát 3)."))
+@sheet_option()
 @common_options
 @errors_to_exit
 def validate(
-    files: tuple[str, ...], output_format: str, dirs: tuple[str, ...], strict: bool
+    files: tuple[str, ...],
+    output_format: str,
+    dirs: tuple[str, ...],
+    strict: bool,
+    sheet: str | None,
 ) -> None:
     from baocao.cli._boundary import print_problems
     from baocao.event.loading import STDIN, STDIN_NAME, check_files
@@ -52,7 +58,7 @@ def validate(
             say(f"✓ {STDIN_NAME if path == STDIN else path}")
 
     # problems: raised, printed by errors_to_exit
-    warnings = check_files(files, on_valid=ok, templates_dirs=dirs, strict=strict)
+    warnings = check_files(files, on_valid=ok, templates_dirs=dirs, strict=strict, sheet=sheet)
     print_problems(warnings, fmt=output_format, empty_json=True)
 
 

@@ -46,6 +46,7 @@ from baocao.event.fields import (
     as_day,
     rules_error,
 )
+from baocao.event.people import DanhSachTep, HocVien, KhachMoi, count_mismatches
 from baocao.event.results import KetQua, XepLoai
 from baocao.i18n import _
 
@@ -54,8 +55,11 @@ __all__ = [
     "RULES_ERROR_TYPE",
     "BaoChi",
     "CoQuan",
+    "DanhSachTep",
     "Event",
+    "HocVien",
     "KetQua",
+    "KhachMoi",
     "NguoiKy",
     "NhanVat",
     "SuKien",
@@ -247,6 +251,21 @@ class Event(StrictModel):
     nhan_vat: list[NhanVat] = Field(default_factory=list, description="Những người có vai trò.")
     ket_qua: KetQua | None = Field(None, description="Kết quả, cho báo cáo tổng kết.")
     bao_chi: BaoChi | None = Field(None, description="Thông tin cho tin bài.")
+    khach_moi: list[KhachMoi] = Field(
+        default_factory=list,
+        description=(
+            "Khách mời (mỗi người một giấy mời): một danh sách, hoặc đường dẫn bảng tính "
+            "(.xlsx, .xls, .ods, .csv) như `danh-sach.xlsx`, hoặc `{tep: danh-sach.xlsx, "
+            "trang: Khách mời}`."
+        ),
+    )
+    hoc_vien: list[HocVien] = Field(
+        default_factory=list,
+        description=(
+            "Học viên (mỗi người một giấy chứng nhận): một danh sách, hoặc đường dẫn bảng tính "
+            "(.xlsx, .xls, .ods, .csv), hoặc `{tep: danh-sach.xlsx, trang: Học viên}`."
+        ),
+    )
     van_ban: dict[VanBanKey, VanBan] = Field(
         default_factory=dict,
         description="Thông tin riêng theo tên mẫu văn bản; `chung` là mặc định cho mọi mẫu.",
@@ -298,8 +317,11 @@ class Event(StrictModel):
             self.dau_thanh = "moi" if self.the_thuc == "dang" else "cu"
         if self.su_kien.to_chuc is None:
             self.su_kien.to_chuc = self.co_quan.ten_goi
+        issues: list[tuple[tuple[str | int, ...], str]] = count_mismatches(
+            self.hoc_vien, self.ket_qua
+        )
         if self.the_thuc == "dang":
-            issues: list[tuple[tuple[str | int, ...], str]] = [
+            issues += [
                 (
                     ("van_ban", name, "nguoi_ky", "quyen_han"),
                     _(
@@ -318,8 +340,8 @@ class Event(StrictModel):
                     x for x in (vb.nguoi_ky.thay_cho, vb.nguoi_ky.thay_mat) if x and la_cap_uy(x)
                 ][:1]
             ]
-            if issues:
-                raise rules_error(issues)
+        if issues:
+            raise rules_error(issues)
         return self
 
     def van_ban_cho(self, template_name: str) -> VanBan:

@@ -32,6 +32,15 @@ Finding = tuple[tuple[str | int, ...], str, str]
 RULES: list[Callable[[Event], list[Finding]]] = []
 
 
+def _duplicate_people(event: Event) -> list[Finding]:
+    from baocao.event.people import duplicate_people
+
+    return duplicate_people(event)
+
+
+RULES.append(_duplicate_people)
+
+
 def warning(
     tree: Located, field: tuple[str | int, ...], message: str, code: str, *, path: str
 ) -> Problem:

@@ -129,31 +129,39 @@ def _failure(item: Item, exc: BaseException) -> ItemResult:
     return ItemResult(item, problems=[Problem(message, path=str(item.event))], exit_code=1)
 
 
+@dataclass(frozen=True)
+class Options:
+    """How every item of a batch is made (the keyword options of :func:`render_many` that
+    the workers need)."""
+
+    force: bool = False
+    dirs: tuple[Path | str, ...] = ()
+    sync: bool = False  # fsync each file as it is written (else once at the end)
+    strict: bool = False  # an event's warnings are errors
+    sheet: str | None = None  # the sheet of spreadsheet lists that name none
+
+
 def _render_event(
-    event_path: Path,
-    items: list[Item],
-    specs: dict[str, TemplateSpec],
-    force: bool,
-    dirs: Sequence[Path | str],
-    sync: bool = False,
-    strict: bool = False,
+    event_path: Path, items: list[Item], specs: dict[str, TemplateSpec], opts: Options
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises. Files are fsynced
-    one by one only with ``sync``; otherwise :func:`render_many` syncs once at the end."""
+    one by one only with ``opts.sync``; otherwise :func:`render_many` syncs once at the end."""
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
 
     try:
-        event = load_event(event_path, templates_dirs=dirs, strict=strict)
+        event = load_event(
+            event_path, templates_dirs=opts.dirs, strict=opts.strict, sheet=opts.sheet
+        )
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
     for item in items:
         try:
-            check_target(item.out, force=force)
-            data = render_bytes(event, template=specs[item.template], dirs=dirs)
-            write_atomic(item.out, data, force=force, sync=sync)
+            check_target(item.out, force=opts.force)
+            data = render_bytes(event, template=specs[item.template], dirs=opts.dirs)
+            write_atomic(item.out, data, force=opts.force, sync=opts.sync)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
             results.append(_failure(item, exc))
@@ -166,19 +174,12 @@ Chunk = list[tuple[Path, list[Item]]]
 _STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
 
 
-def _render_chunk(
-    chunk: Chunk,
-    specs: dict[str, TemplateSpec],
-    force: bool,
-    dirs: Sequence[Path | str],
-    sync: bool = False,
-    strict: bool = False,
-) -> list[ItemResult]:
+def _render_chunk(chunk: Chunk, specs: dict[str, TemplateSpec], opts: Options) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
         if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
             break
-        results += _render_event(event_path, items, specs, force, dirs, sync, strict)
+        results += _render_event(event_path, items, specs, opts)
     gc.collect(1)  # young cycles (lxml trees) only: a full collection costs ~24 ms a chunk
     return results
 
@@ -251,7 +252,7 @@ def _warm(specs: dict[str, TemplateSpec]) -> None:
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], bool, bool],
+    args: tuple[dict[str, TemplateSpec], Options],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
@@ -292,6 +293,7 @@ def render_many(
     pdf_timeout: float | None = None,
     sync: bool = False,
     strict: bool = False,
+    sheet: str | None = None,
 ) -> BatchResult:
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
@@ -305,6 +307,7 @@ def render_many(
     An existing output is replaced only with ``force``. ``jobs`` worker processes (default:
     the number of cores; 1, or a small batch, renders in this process). With ``pdf``, each
     document written is also converted to ``<name>.pdf`` beside it by LibreOffice.
+    ``sheet`` picks the sheet of the lists of people given as workbooks that name none.
     ``on_progress(result, done, total)`` is called in this process after each item (and,
     with ``pdf``, once more per item after the PDF step, with that step's result).
     A template that cannot be found (or an unsafe name) is reported in
@@ -355,14 +358,15 @@ def render_many(
             if on_progress is not None:
                 on_progress(r, count, total)
 
+    opts = Options(force=force, dirs=tuple(dirs), sync=sync, strict=strict, sheet=sheet)
     workers = min(jobs or default_jobs(), len(plan))
     if any(str(e) == "-" for e in event_paths):  # standard input is read in this process
         workers = 1
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs, sync, strict))
+            report(_render_event(event_path, items, by_name, opts))
     else:
-        _render_in_pool(plan, workers, (by_name, force, tuple(dirs), sync, strict), report)
+        _render_in_pool(plan, workers, (by_name, opts), report)
     result.items = [done[item] for _, items in plan for item in items]
     if not sync:
         from baocao.rendering.atomic import sync_outputs
