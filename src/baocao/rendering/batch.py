@@ -238,9 +238,12 @@ def _pool(workers: int) -> tuple[Any, Any]:
 
     from baocao.i18n import get_language
 
-    # fork on Linux: workers start at once with the parent's imports (no thread runs here);
-    # elsewhere the platform's default (spawn), which the initializer warms up
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    # the start method the program chose (multiprocessing.set_start_method), else fork on
+    # Linux: workers start at once with the parent's imports (no thread runs here); elsewhere
+    # the platform's default (spawn), which the initializer warms up
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    linux = sys.platform.startswith("linux")
+    ctx = multiprocessing.get_context(chosen or ("fork" if linux else None))
     stop = ctx.Event()
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -318,6 +321,8 @@ def render_many(
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
 
+    ``"-"`` in ``events`` reads an event from standard input (named ``stdin`` in output
+    names, written in the current folder; the batch then renders in this process).
     Outputs: ``<event-stem>-<template>.docx`` next to each event; with ``out`` ending in
     ``.docx`` and exactly one document, that file (unless it is an existing folder, or a
     string ending in ``/``); with any other ``out``, that folder (created), event names
@@ -356,6 +361,14 @@ def render_many(
     result = BatchResult(problems=problems, problems_exit_code=code)
     if problems:
         return result
+    if out is not None:
+        try:
+            Path(out).is_dir()
+        except OSError as exc:  # a name too long for the system: said before any work
+            from baocao.rendering.atomic import os_error
+
+            result.problems, result.problems_exit_code = os_error(out, exc).problems, 1
+            return result
     unique: dict[Path, Path] = {}
     for e in events:  # the same file named twice is one event
         unique.setdefault(Path(e).resolve(), Path(e))
@@ -391,6 +404,8 @@ def render_many(
         optional=optional,
     )  # fmt: skip
     workers = min(jobs or default_jobs(), len(plan))
+    if any(str(e) == "-" for e in event_paths):  # standard input is read in this process
+        workers = 1
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
             report(_render_event(event_path, items, by_name, opts))

@@ -307,8 +307,12 @@ class CompiledTemplate:
         try:
             part.template = self._env.from_string(source)
         except TemplateSyntaxError as exc:
+            # an unclosed block is placed by the checker at the tag the author typed, as
+            # `baocao check` does; otherwise the compiled source's line
+            located = _syntax_problems(self.path)
             raise TemplateError(
-                [
+                located
+                or [
                     Problem(
                         _("lỗi cú pháp trong mẫu: {loi}").format(loi=exc.message),
                         path=str(self.path),
@@ -527,3 +531,16 @@ def compile_template(path: Path | str) -> CompiledTemplate:
     with _CACHE_LOCK:
         _CACHE[key] = (version, compiled)
     return compiled
+
+
+def _syntax_problems(path: Path | str) -> list[Problem]:
+    """The unclosed blocks :func:`baocao.lint.checker.check_template` finds in the template
+    at ``path``, each at the tag that opens it (empty when it finds none, or cannot read
+    it). The compiled source, where docxtpl has moved ``{%p %}`` tags, puts them elsewhere."""
+    from baocao.lint.checker import check_template
+
+    try:
+        problems = check_template(path)
+    except Exception:  # the error being reported matters more than a failed second look
+        return []
+    return [p for p in problems if p.code == "unclosed-block"]

@@ -54,10 +54,10 @@ def plan_names(events: Sequence[Path], _depth: int = 0) -> list[str]:
     """
     if _depth > 8:
         raise ValueError(f"cannot name events apart: {events}")
-    names = [p.stem for p in events]
+    names = [_stem(p) for p in events]
     groups: dict[str, list[int]] = {}
     for i, p in enumerate(events):
-        groups.setdefault(p.stem, []).append(i)
+        groups.setdefault(_stem(p), []).append(i)
     for stem, idx in groups.items():
         if len(idx) == 1:
             continue
@@ -84,6 +84,11 @@ def plan_names(events: Sequence[Path], _depth: int = 0) -> list[str]:
                 taken.add(names[i])
             seen.add(names[i])
     return names
+
+
+def _stem(event: Path) -> str:
+    """The name of an event file in output names; ``stdin`` for ``-`` (standard input)."""
+    return "stdin" if event.name in ("-", "<stdin>") else event.stem
 
 
 def slug(ho_ten: str, *, limit: int = 60) -> str:
@@ -180,7 +185,7 @@ def default_output(event: Any, template_name: str, out_dir: Path | str | None = 
     'ra/su-kien-thong-cao.docx'
     """
     source = getattr(event, "source_path", None)
-    stem = Path(source).stem if source else "su-kien"
+    stem = _stem(Path(source)) if source else "su-kien"
     if out_dir is not None:
         folder = Path(out_dir)
     elif source:
