@@ -24,6 +24,8 @@ def test_list_shows_every_builtin_with_title_and_source() -> None:
     assert names == [
         "bao-cao-tong-ket",
         "chuong-trinh",
+        "giay-chung-nhan",
+        "giay-moi",
         "ke-hoach",
         "phat-bieu-be-mac",
         "phat-bieu-khai-mac",
