@@ -99,6 +99,7 @@ from typing import TYPE_CHECKING, Any
 
 from baocao.errors import DataError, Problem
 from baocao.i18n import _
+from baocao.template_context.header import PAD_MM, dong_ngay, ngat_ten, trich_yeu_vach, vach
 from baocao.template_context.layout import cai_dat as merged_settings
 from baocao.template_context.layout import profile
 from baocao.template_context.report import cau_bao_cao, muc_bao_cao, so_lieu
@@ -242,6 +243,34 @@ def _nam_trong(su_kien: dict[str, Any], setting: str) -> int:
     return int(d.year)
 
 
+def _dau_trang(
+    prof: Any, co_quan: dict[str, Any], trich_yeu: str, so_ky_hieu: str, ngay: str
+) -> dict[str, Any]:
+    """The header as laid out: names in balanced lines, rules from their text's width, a date
+    line inside the margins (:mod:`baocao.template_context.header`)."""
+    from markupsafe import Markup
+
+    c = prof.co_chu
+    cot = (prof.cot_trai_mm, prof.cot_phai_mm)
+    o_trai = prof.cot_trai_mm - 2 * PAD_MM
+    cap_tren = ngat_ten(str(co_quan.get("cap_tren") or "").upper(), o_trai, c["cap_tren"])
+    ten = ngat_ten(str(co_quan["ten"]).upper(), o_trai, c["co_quan"], dam=True)
+    dong, dai = dong_ngay(ngay, cot, c["ngay"], tran_mm=prof.ngay_tran_mm, so=so_ky_hieu,
+                          co_so=c["so"])  # fmt: skip
+    state = prof.tieu_ngu is not None
+    rong = 210 - prof.le_mm[2] - prof.le_mm[3]
+    return {
+        "dong_cap_tren": "\n".join(cap_tren),
+        "dong_co_quan": "\n".join(ten),
+        "dong_ngay": dong,
+        "ngay_dai": dai,
+        "vach_co_quan": Markup(vach(ten, o_trai, c["co_quan"], dam=True) if state else ""),
+        "vach_trich_yeu": Markup(
+            trich_yeu_vach(trich_yeu, rong, c["trich_yeu"], sau_pt=6) if state else ""
+        ),
+    }
+
+
 def context(
     event: Any, *, template: str | TemplateSpec, dirs: Sequence[Any] = ()
 ) -> dict[str, Any]:
@@ -257,7 +286,8 @@ def context(
     name = spec.name
 
     co_quan = dict(data["co_quan"])
-    co_quan["ten_goi"] = co_quan.get("ten_goi") or co_quan["ten"]
+    # a line break the clerk wrote in the name is for the header only
+    co_quan["ten_goi"] = " ".join(str(co_quan.get("ten_goi") or co_quan["ten"]).split())
     sk = dict(data["su_kien"])
     for key in ("phoi_hop", "doi_tuong", "noi_dung", "muc_dich", "boi_canh"):
         sk[key] = list(sk.get(key) or [])
@@ -307,6 +337,7 @@ def context(
     ).format(ten=sk["ten"], goi_tat=sk["goi_tat"])
     if dang:
         trich_yeu = _trich_yeu_dang(trich_yeu)
+    so_ky_hieu = prof.so_ky_hieu(vb.get("so"), getattr(spec, "viet_tat", None), co_quan["viet_tat"])
     sep = str(settings["dau_cach_noi_nhan"])
     # a template without a Kính gửi block (the press release) has no addressees for "Như trên"
     co_kinh_gui = settings.get("co_kinh_gui", True)
@@ -315,6 +346,9 @@ def context(
         vb, kinh_gui, settings, prof.luu_mau.format(luu=bo_dau_cuoi(vb.get("luu") or "VT"))
     )
 
+    hdr = _dau_trang(
+        prof, co_quan, trich_yeu, so_ky_hieu, dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam)
+    )
     ctx: dict[str, Any] = {
         **data,
         "the_thuc": the_thuc,
@@ -330,12 +364,8 @@ def context(
         "ten_loai": getattr(spec, "ten_loai", None) or "",
         "quoc_hieu": prof.quoc_hieu,
         "tieu_ngu": prof.tieu_ngu or "",
-        "dong_cap_tren": (co_quan.get("cap_tren") or "").upper(),
-        "dong_co_quan": co_quan["ten"].upper(),
-        "so_ky_hieu": prof.so_ky_hieu(
-            vb.get("so"), getattr(spec, "viet_tat", None), co_quan["viet_tat"]
-        ),
-        "dong_ngay": dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam),
+        **hdr,
+        "so_ky_hieu": so_ky_hieu,
         # a speech is dated the day it is given: its own ngay, not the release date of chung
         "ngay_phat_bieu": dia_danh_ngay(
             co_quan["dia_danh"], _ngay_rieng(event, data, name) or as_date(sk["bat_dau"])
