@@ -476,6 +476,10 @@ def test_long_place_name_keeps_the_date_line_on_one_line(tmp_path: Path) -> None
                 render(event(data), template=name, out=tmp_path / f"{the_thuc}-{name}.docx")
             )
     for docx_path, pdf in zip(outs, convert_to_pdf(outs, tmp_path / "pdf"), strict=True):
-        assert line in docx_lines(docx_path)
         text = pdf_text(pdf)
-        assert any(line in re.sub(r"\s+", " ", ln) for ln in text.splitlines()), (pdf.name, text)
+        if docx_path.name.startswith("nha_nuoc"):
+            assert line in docx_lines(docx_path)
+            assert any(line in re.sub(r"\s+", " ", ln) for ln in text.splitlines()), text
+        else:  # issue 10: at 14 pt one line would cross into the Số line: two, at the comma
+            assert line.replace(", ", ",\n", 1) in docx_lines(docx_path)
+            assert "Thành phố Hồ Chí Minh,\nngày 30 tháng 12 năm 2025" in text, (pdf.name, text)

@@ -40,7 +40,7 @@ _DIA_GIOI = (
     "thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường",
 )  # fmt: skip
 #: keep a line this far inside its column: the estimate is not the word processor's layout
-NOI_CHUA = 1.5
+NOI_CHUA = 0.5
 #: the rules are this share of their text's width (NĐ 30: 1/3 to 1/2)
 TY_LE_VACH = 0.4
 #: the date line keeps this far from the Số line when it runs into the left cell
@@ -90,9 +90,9 @@ def ngat_ten(ten: str, rong: float, co_chu: float, *, dam: bool = False) -> list
     >>> ngat_ten("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY", 76, 14, dam=True)
     ['BAN TUYÊN GIÁO', 'VÀ DÂN VẬN TỈNH ỦY']
     >>> ngat_ten("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 71, 12, dam=True)
-    ['ỦY BAN NHÂN DÂN', 'TỈNH CÀ MAU']
-    >>> ngat_ten("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 80, 12, dam=True)
     ['ỦY BAN NHÂN DÂN TỈNH CÀ MAU']
+    >>> ngat_ten("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 65, 12, dam=True)
+    ['ỦY BAN NHÂN DÂN', 'TỈNH CÀ MAU']
     >>> ngat_ten("", 71, 12)
     []
     """
