@@ -1,4 +1,4 @@
-"""Issue 10, layout: the longest body names of the 34 provinces (tests/fixtures/longest-names*.yaml),
+"""Issue 10, layout: the longest body names of the 34 provinces (fixtures/longest-names*.yaml),
 rendered with every built-in template in both formats, converted by LibreOffice and looked at
 in the PDF: no word crosses the margins, header names break at phrase boundaries, the date
 line stays inside the page, the rules under the body name and the trích yếu are 1/3–1/2 of
@@ -200,7 +200,7 @@ def test_rules_are_a_third_to_a_half_of_their_text_as_drawn(
     def rule_under(bottom: float, left_of: float) -> float:
         below = [ln for ln in lines if bottom - 2 < ln[0] < bottom + 15 and ln[1] < left_of]
         assert below, (bottom, lines[:10])
-        y, x0, x1 = min(below)
+        _, x0, x1 = min(below)
         return x1 - x0
 
     _, name_w, name_bottom = text_box(ten.upper())
