@@ -123,16 +123,18 @@ def nguoi(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
 
 def thoi_gian(sk: dict[str, Any]) -> dict[str, Any]:
     """When: ``mo_dau`` (``Sáng 1/11``), ``khoang``, ``khoang_nam``, ``so_ngay``, ``mot_ngay``,
-    ``buoi`` (``chiều`` for a one-day event with a time, else ``""``) and ``khi_nam``
+    ``buoi`` (``chiều`` for a one-day event that fits in the afternoon, else ``""``: an event
+    from 08:00 to 17:00 has no part of the day) and ``khi_nam``
     (``chiều ngày 5/2/2025``, else ``khoang_nam``)."""
-    from baocao.vi import buoi, khoang_ngay, mo_dau_bao_chi
+    from baocao.vi import buoi_khoang, khoang_ngay, mo_dau_bao_chi
 
     bat_dau, ket_thuc = sk["bat_dau"], sk.get("ket_thuc")
     so_ngay = ((as_date(ket_thuc) if ket_thuc else as_date(bat_dau)) - as_date(bat_dau)).days
-    phan_ngay = buoi(bat_dau) if so_ngay == 0 and isinstance(bat_dau, dt.datetime) else ""
+    # the part of the day only when the event fits in it: 08:00–17:00 is "ngày 5/2"
+    phan_ngay = buoi_khoang(bat_dau, ket_thuc) if so_ngay == 0 else ""
     nam = khoang_nam(bat_dau, ket_thuc)
     return {
-        "mo_dau": mo_dau_bao_chi(bat_dau),
+        "mo_dau": mo_dau_bao_chi(bat_dau, ket_thuc=ket_thuc),
         "khoang": khoang_ngay(bat_dau, ket_thuc),
         "khoang_nam": nam,
         "so_ngay": so_ngay + 1,
