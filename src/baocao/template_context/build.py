@@ -226,6 +226,8 @@ def _noi_nhan(
     that Kính gửi has not already named, then the ``Lưu`` line."""
     sep = str(settings["dau_cach_noi_nhan"])
     items = [x for x in vb["noi_nhan"] if x and x.strip()]
+    listed = {_ten_goc(x) for x in items}
+    items += [x for x in settings.get("noi_nhan_them") or [] if _ten_goc(x) not in listed]
     nhu_tren = bool(items) and bo_dau_cuoi(items[0]).lower() == "như trên"
     if nhu_tren and not settings.get("co_kinh_gui", True):
         items, nhu_tren = items[1:], False

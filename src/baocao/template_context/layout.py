@@ -99,6 +99,9 @@ CAI_DAT_CHUNG: dict[str, Any] = {
     "nam_ngay_trong": "bat_dau",
     # the opening-speech template needs someone with vai_tro: khai_mac
     "can_nguoi_khai_mac": False,
+    # recipients every document of the template has, after the event's own (thông cáo báo chí:
+    # "Các cơ quan báo chí"); one already listed is not repeated
+    "noi_nhan_them": [],
     # default form of address when a person has no danh_xung
     "danh_xung_mac_dinh": {"nha_nuoc": "đồng chí", "dang": "đồng chí"},
 }

@@ -193,6 +193,35 @@ def _to_chuc(sk: dict[str, Any]) -> str:
     return text
 
 
+def _tai(sk: dict[str, Any]) -> str:
+    """``tại <venue>, `` before ``<organiser> tổ chức …``, without saying a name twice: at
+    the organiser's or a partner's own premises no venue is needed; a venue that names the
+    organiser (``Hội trường tầng 3, Sở Nội vụ``) drops the name the sentence says next.
+
+    >>> sk = {"to_chuc": "Sở Nội vụ", "phoi_hop": ["Trường Chính trị"]}
+    >>> _tai(dict(sk, dia_diem="Hội trường tầng 3, Sở Nội vụ"))
+    'tại Hội trường tầng 3, '
+    >>> _tai(dict(sk, dia_diem="Trường Chính trị")), _tai(dict(sk, dia_diem="Hội trường A"))
+    ('', 'tại Hội trường A, ')
+    >>> _tai(dict(sk, dia_diem="Hội trường Sở Nội vụ tỉnh Cà Mau"))
+    'tại Hội trường Sở Nội vụ tỉnh Cà Mau, '
+    """
+    dia_diem = " ".join(str(sk.get("dia_diem") or "").split())
+    if not dia_diem:
+        return ""
+    # "A phối hợp với B tổ chức …" at B's premises needs no "tại B"
+    if dia_diem.casefold() in {str(x).casefold() for x in [sk["to_chuc"], *sk["phoi_hop"]]}:
+        return ""
+    ten = " ".join(str(sk["to_chuc"]).split())
+    # the organiser's name as a whole part of the venue ("…, Sở Nội vụ" or "Sở Nội vụ, …")
+    m = re.search(rf"(^|,\s*){re.escape(ten)}(?=\s*(,|$))", dia_diem, re.IGNORECASE)
+    if m:
+        rest = (dia_diem[: m.start()] + dia_diem[m.end() :]).strip(" ,")
+        rest = re.sub(r"\s*,\s*,\s*", ", ", rest)
+        return f"tại {rest}, " if rest else ""
+    return f"tại {dia_diem}, "
+
+
 def _tham_du(
     sk: dict[str, Any], theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any
 ) -> list[str]:
@@ -230,16 +259,11 @@ def cau_su_kien(
     goi_tat, nguoi_du = sk["goi_tat"], sk["nguoi_du"]
     lop = la_lop(sk)
     to_chuc = _to_chuc(sk)
-    dia_diem = sk.get("dia_diem")
-    # "A phối hợp với B tổ chức …" at B's premises needs no "tại B"
-    o_dau = bool(dia_diem) and dia_diem not in [sk["to_chuc"], *sk["phoi_hop"]]
-    tai = f"tại {dia_diem}, " if o_dau else ""
+    tai = _tai(sk)
 
     cau: dict[str, Any] = {}
     cau["mo_dau"] = f"{tg['mo_dau']}, {tai}{to_chuc}."
-    cau["thong_cao_mo_dau"] = hoa_dau(
-        f"{tg['khi_nam']}, {'tại ' + dia_diem + ', ' if dia_diem else ''}{to_chuc}."
-    )
+    cau["thong_cao_mo_dau"] = hoa_dau(f"{tg['khi_nam']}, {tai}{to_chuc}.")
     ve = _noi_dung(sk, lop)
     cau["dien_ra"] = ""
     if not tg["mot_ngay"]:
