@@ -344,7 +344,13 @@ def test_press_release_has_no_nhu_tren_without_a_kinh_gui() -> None:
         }
     }
     tc = ctx(with_(LOP, van_ban=vb), "thong-cao")
-    assert tc["noi_nhan"] == ["- Ban Thường vụ Tỉnh ủy (b/c),", "- Lưu trữ,", "- Lưu VT."]
+    # issue 10: a press release also goes to the press
+    assert tc["noi_nhan"] == [
+        "- Ban Thường vụ Tỉnh ủy (b/c),",
+        "- Lưu trữ,",
+        "- Các cơ quan báo chí,",
+        "- Lưu VT.",
+    ]
     assert tc["kinh_gui"] == [] and tc["kinh_gui_mot"] == ""
     bc = ctx(with_(LOP, van_ban=vb), "bao-cao-tong-ket")
     assert bc["noi_nhan"] == ["- Như trên,", "- Lưu trữ,", "- Lưu VT."]
@@ -393,8 +399,11 @@ def test_speech_has_one_wish_and_no_doubled_salutation(tmp_path: Path) -> None:
     ) in texts
     assert not any("nội quy" in t for t in texts)
     course = paras(render(event(LOP), template="phat-bieu-khai-mac", out=tmp_path / "lop.docx"))
-    assert any("chấp hành nghiêm túc nội quy" in t for t in course)
-    assert course.count("Thưa các đồng chí!") == 2
+    # issue 10: the speaker's own request ("Đề nghị học viên …") is not followed by the
+    # generic one, nor by the salutation that introduced it
+    assert "Đề nghị học viên tham gia đầy đủ, nghiêm túc." in course
+    assert not any("tôi đề nghị" in t for t in course)
+    assert course.count("Thưa các đồng chí!") == 1
     assert (
         "Thực hiện Kế hoạch số 45-KH/BDVTU, ngày 01/12/2024 của Ban Dân vận Tỉnh ủy, lớp tập "
         "huấn được tổ chức nhằm:"

@@ -108,6 +108,10 @@ def la_lop(sk: dict[str, Any]) -> bool:
     return sk.get("nguoi_du") == "học viên" or bool(_LOP.search(text))
 
 
+#: forms of address of the press that a speech replaces with "đồng chí"
+_XUNG_BAO_CHI = frozenset({"ông", "bà", "anh", "chị"})
+
+
 def nguoi(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
     from baocao.vi import dong_chi
 
@@ -118,6 +122,10 @@ def nguoi(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
     p["gioi_thieu"] = dong_chi(p)
     # "đồng chí A, Trưởng Ban," before a verb; "đồng chí A" alone takes no comma
     p["gioi_thieu_cau"] = p["gioi_thieu"] + ("," if p["chuc_vu"] else "")
+    # in a speech officials are "đồng chí" (Party and state meetings alike); the press forms
+    # "ông", "bà", "anh", "chị" give way, any other form of address (ngài, Hòa thượng) stays
+    xung = "đồng chí" if p["danh_xung"].casefold() in _XUNG_BAO_CHI else p["danh_xung"]
+    p["gioi_thieu_phat_bieu"] = dong_chi(dict(p, danh_xung=xung))
     return p
 
 
@@ -144,20 +152,51 @@ def thoi_gian(sk: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _cap_duoi(p: dict[str, Any], speaker: dict[str, Any] | None) -> bool:
+    """``p`` is the speaker's deputy: a ``Phó …`` title where the speaker has one without it
+    (``Phó Trưởng Ban`` under a ``Trưởng Ban``)."""
+    if not speaker:
+        return False
+    mine = [str(c).casefold() for c in speaker.get("chuc_vu") or []]
+    theirs = [str(c).casefold() for c in p.get("chuc_vu") or []]
+    return any(t.startswith("phó ") for t in theirs) and any(not m.startswith("phó ") for m in mine)
+
+
 def _lanh_dao(theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any) -> list[Any]:
-    """Leaders greeted by name in the speech (not the speaker himself)."""
+    """People greeted by name in the speech: those senior to the speaker or guests — who
+    directs (``chi_dao``), a chair who is not the speaker's deputy, lecturers from the
+    centre (``Trung ương``). Never the speaker, their deputies, or one delegate among many.
+
+    >>> a = {"ho_ten": "A", "chuc_vu": ["Trưởng Ban Dân vận Tỉnh ủy"]}
+    >>> b = {"ho_ten": "B", "chuc_vu": ["Phó Trưởng Ban Dân vận Tỉnh ủy"]}
+    >>> c = {"ho_ten": "C", "chuc_vu": ["Vụ trưởng, Ban Dân vận Trung ương"]}
+    >>> d = {"ho_ten": "D", "chuc_vu": ["Giám đốc Sở Nội vụ"]}
+    >>> roles = {"chi_dao": [], "chu_tri": [b], "du": [d], "bao_cao_vien": [c, d]}
+    >>> [p["ho_ten"] for p in _lanh_dao(roles, a)]
+    ['C']
+    """
     speaker = (khai_mac or {}).get("ho_ten")
-    return [
+    out = [p for p in theo_vai_tro["chi_dao"] if p.get("ho_ten") != speaker]
+    out += [
         p
-        for role in ("chi_dao", "chu_tri", "du")
-        for p in theo_vai_tro[role]
-        if p.get("chuc_vu") and p.get("ho_ten") != speaker
+        for p in theo_vai_tro["chu_tri"]
+        if p.get("chuc_vu") and p.get("ho_ten") != speaker and not _cap_duoi(p, khai_mac)
     ]
+    out += [
+        p
+        for p in theo_vai_tro["bao_cao_vien"]
+        if p.get("ho_ten") != speaker
+        and any("trung ương" in str(c).casefold() for c in p.get("chuc_vu") or [])
+    ]
+    seen: set[str] = set()
+    return [p for p in out if not (p["ho_ten"] in seen or seen.add(p["ho_ten"]))]
 
 
-def _ai_lam(people: list[dict[str, Any]]) -> str:
+def _ai_lam(people: list[dict[str, Any]], key: str = "gioi_thieu") -> str:
     """``A; B, Trưởng Ban,`` — people before a verb: the last one's titles are closed."""
-    names = [p["gioi_thieu"] for p in people[:-1]] + [people[-1]["gioi_thieu_cau"]]
+    last = people[-1]
+    names = [p.get(key) or p["gioi_thieu"] for p in people[:-1]]
+    names.append((last.get(key) or last["gioi_thieu"]) + ("," if last.get("chuc_vu") else ""))
     return "; ".join(names)
 
 
@@ -167,9 +206,12 @@ def _noi_dung(sk: dict[str, Any], lop: bool) -> str:
     items = [bo_dau_cuoi(x) for x in sk["noi_dung"] if x and x.strip()]
     if not items:
         return ""
-    if lop:
+    if lop and sk["nguoi_du"] == "học viên":  # only trainees study
         what = "nhiều nội dung quan trọng về" if len(items) > 1 else "chuyên đề"
         verb = "nghiên cứu, học tập"
+    elif lop:
+        what = "các chuyên đề" if len(items) > 1 else "chuyên đề"
+        verb = "nghe và thảo luận"
     else:
         what = "các nội dung" if len(items) > 1 else "nội dung"
         verb = "nghe và thảo luận"
@@ -288,7 +330,7 @@ def cau_su_kien(
     )
     cau["tham_du"] = _tham_du(sk, theo_vai_tro, khai_mac)
     bcv = theo_vai_tro["bao_cao_vien"]
-    cau["bao_cao_vien"] = ""
+    cau["bao_cao_vien"] = cau["bao_cao_vien_phat_bieu"] = ""
     if bcv:
         mot = len(sk["noi_dung"]) == 1
         what = (
@@ -296,7 +338,10 @@ def cau_su_kien(
             if lop
             else ("Nội dung" if mot else "Các nội dung")
         )
-        cau["bao_cao_vien"] = f"{what} do {_ai_lam(bcv)} {'truyền đạt' if lop else 'trình bày'}."
+        verb = "truyền đạt" if lop else "trình bày"
+        cau["bao_cao_vien"] = f"{what} do {_ai_lam(bcv)} {verb}."
+        # the speech calls them "đồng chí" (issue 10)
+        cau["bao_cao_vien_phat_bieu"] = f"{what} do {_ai_lam(bcv, 'gioi_thieu_phat_bieu')} {verb}."
     cau["nguoi_nghe"] = (
         "các đồng chí đại biểu"
         if nguoi_du == "đại biểu"
@@ -308,6 +353,10 @@ def cau_su_kien(
         + f"{cau['nguoi_nghe']} về dự {goi_tat}."
     )
     cau.update(_cau_phat_bieu(sk, tg, cau["nguoi_nghe"], lop))
+    # the speaker's own request is not followed by the generic one
+    diem = " ".join((khai_mac or {}).get("phat_bieu") or []).casefold()
+    if "đề nghị" in diem:
+        cau["de_nghi"] = ""
     return cau
 
 
@@ -322,10 +371,14 @@ def _cau_phat_bieu(
             f"Tại {goi_tat} hôm nay, {nguoi_nghe} sẽ được nghe và thảo luận {n_cd} nội dung:"
         )
     elif n_cd:
+        # only trainees "nghiên cứu, học tập"; delegates "nghe và thảo luận"
+        hoc_vien = sk["nguoi_du"] == "học viên"
+        ai = "các đồng chí học viên" if hoc_vien else "các đồng chí đại biểu"
+        what = "chuyên đề" if lop else "nội dung"
         hoc = (
-            f"nghiên cứu, học tập {n_cd} chuyên đề" if lop else f"nghe và thảo luận {n_cd} nội dung"
+            f"nghiên cứu, học tập {n_cd} {what}" if hoc_vien else f"nghe và thảo luận {n_cd} {what}"
         )
-        cau["chuong_trinh"] = f"Trong thời gian {tg['so_ngay']} ngày, {nguoi_nghe} sẽ được {hoc}:"
+        cau["chuong_trinh"] = f"Trong thời gian {tg['so_ngay']} ngày, {ai} sẽ được {hoc}:"
     if sk["muc_dich"]:
         # the plan usually ends "… của <organiser>": the organiser is not named again
         cau["muc_dich"] = (
@@ -347,7 +400,10 @@ def loi_chao(
     sk: dict[str, Any], theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any
 ) -> list[str]:
     """Salutations of the opening speech."""
-    lines = [f"Kính thưa {p['gioi_thieu']}!" for p in _lanh_dao(theo_vai_tro, khai_mac)]
+    lines = [
+        f"Kính thưa {p.get('gioi_thieu_phat_bieu') or p['gioi_thieu']}!"
+        for p in _lanh_dao(theo_vai_tro, khai_mac)
+    ]
     lines.append("Kính thưa các đồng chí đại biểu!")
     if sk["nguoi_du"] != "đại biểu":
         lines.append(f"Thưa các đồng chí {sk['nguoi_du']}!")
