@@ -188,8 +188,10 @@ def _lanh_dao(theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any) -> l
         if p.get("ho_ten") != speaker
         and any("trung ương" in str(c).casefold() for c in p.get("chuc_vu") or [])
     ]
-    seen: set[str] = set()
-    return [p for p in out if not (p["ho_ten"] in seen or seen.add(p["ho_ten"]))]
+    unique: dict[str, dict[str, Any]] = {}
+    for p in out:
+        unique.setdefault(str(p["ho_ten"]), p)
+    return list(unique.values())
 
 
 def _ai_lam(people: list[dict[str, Any]], key: str = "gioi_thieu") -> str:
@@ -223,7 +225,7 @@ def _to_chuc(sk: dict[str, Any]) -> str:
     ``cho …`` takes the audience as ``, với sự tham gia của …``."""
     from baocao.vi import noi
 
-    text = sk["to_chuc"]
+    text = str(sk["to_chuc"])
     phoi_hop = [bo_dau_cuoi(x) for x in sk["phoi_hop"] if x and x.strip()]
     if phoi_hop:
         text += " phối hợp với " + noi(phoi_hop)
@@ -316,7 +318,7 @@ def cau_su_kien(
         cau["dien_ra"] = f"Tại {goi_tat}, {ve}."
     cau["noi_dung"] = hoa_dau(ve) + "." if ve else ""
     # The chair who also opens is one sentence, not "X chủ trì …" and "X phát biểu khai mạc …".
-    mo_va_chu_tri = bool(khai_mac) and any(
+    mo_va_chu_tri = khai_mac is not None and any(
         p["ho_ten"] == khai_mac["ho_ten"] for p in theo_vai_tro["chu_tri"]
     )
     cau["khai_mac"] = (
