@@ -229,7 +229,7 @@ def _to_chuc(sk: dict[str, Any]) -> str:
     phoi_hop = [bo_dau_cuoi(x) for x in sk["phoi_hop"] if x and x.strip()]
     if phoi_hop:
         text += " phối hợp với " + noi(phoi_hop)
-    text += " tổ chức " + sk["ten"]
+    text += f" tổ chức {sk['ten']}"
     doi_tuong = [bo_dau_cuoi(x) for x in sk["doi_tuong"] if x and x.strip()]
     if doi_tuong:
         joint = ", với sự tham gia của " if _CHO.search(sk["ten"]) else " cho "
