@@ -102,7 +102,13 @@ from baocao.i18n import _
 from baocao.template_context.header import PAD_MM, dong_ngay, ngat_ten, trich_yeu_vach, vach
 from baocao.template_context.layout import cai_dat as merged_settings
 from baocao.template_context.layout import profile
-from baocao.template_context.report import cau_bao_cao, muc_bao_cao, so_lieu
+from baocao.template_context.report import (
+    DONG_TRONG,
+    cau_bao_cao,
+    co_ket_qua,
+    muc_bao_cao,
+    so_lieu,
+)
 from baocao.template_context.sentences import (
     as_date,
     bo_dau_cuoi,
@@ -213,10 +219,18 @@ def _trich_yeu_dang(s: str) -> str:
 
 
 def _ten_goc(s: str) -> str:
-    """A recipient without its trailing ``(để báo cáo)``/``(b/c)`` note, for comparison."""
+    """A recipient without its trailing ``(để báo cáo)``/``(b/c)`` note, for comparison:
+    one tone style, one kind of space, no case.
+
+    >>> _ten_goc("Thường trực Tỉnh uỷ  (để báo cáo);") == _ten_goc("thường trực tỉnh ủy")
+    True
+    """
     import re
 
-    return re.sub(r"\s*\([^)]*\)\s*$", "", bo_dau_cuoi(s)).strip().casefold()
+    from baocao.vi import chuan_dau
+
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", bo_dau_cuoi(s)).strip()
+    return " ".join(chuan_dau(name, kieu="cu").split()).casefold()
 
 
 def _noi_nhan(
@@ -389,6 +403,10 @@ def context(
         "loi_chao": loi_chao(sk, theo_vai_tro, khai_mac),
         "so_lieu": figures,
         "bang_ket_qua": bang,
+        # result lists as "- A;" … "- Z." lines, whatever the event ended them with
+        "ket_qua_dong": {k: dong_danh_sach(kq[k]) for k in _KET_QUA_LIST},
+        # no result at all: the report prints every section with this line to fill in by hand
+        "dong_trong": "" if co_ket_qua(kq) else DONG_TRONG,
         "muc": muc,
         # "Khai mạc …" for an event that lasts; a one-day event is named as it is
         "tieu_de_tin": bc.get("tieu_de")
