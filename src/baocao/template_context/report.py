@@ -39,6 +39,7 @@ def co_ket_qua(kq: dict[str, Any]) -> bool:
         or any(kq.get(k) for k in _KET_QUA_DS)
     )
 
+
 _LA_MA = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _CHU = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k")
 _XEP_LOAI = (
@@ -180,7 +181,7 @@ def muc_bao_cao(
     # attendance alone is told under "Thành phần, số lượng"; learning results need completion
     # or grades
     xep_loai = any(v is not None for v in (kq.get("xep_loai") or {}).values())
-    hoc_tap = bool(bang) and (kq.get("so_hoan_thanh") is not None or xep_loai) or khung
+    hoc_tap = (bool(bang) and (kq.get("so_hoan_thanh") is not None or xep_loai)) or khung
     kinh_phi = bool(cau["kinh_phi"]) or khung
     muc: dict[str, str] = {}
     danh_so(
