@@ -252,7 +252,10 @@ def make_styles(doc: Any, p: Profile) -> None:
     )
     # the last addressee leaves the same room before the body as a one-line Kính gửi
     pstyle(doc, "Kính gửi - mục cuối", base="Kính gửi - mục", after=6)
+    # the closing line keeps with the signing block, the body's last paragraph with it: a
+    # last page never holds the signature alone
     pstyle(doc, "Kết thúc", keep_next=True)
+    pstyle(doc, "Đoạn cuối", keep_next=True)
     # the signing block
     pstyle(
         doc,
@@ -509,9 +512,25 @@ def signing_block(doc: Any, p: Profile) -> None:
 
 
 def bullets(
-    var: str, *, style: str = "Normal", fmt: str = "{{ x }}"
+    var: str, *, style: str = "Normal", fmt: str = "{{ x }}", keep_last: bool = False
 ) -> list[tuple[str | None, str]]:
-    return [(None, f"{{%p for x in {var} %}}"), (style, fmt), (None, "{%p endfor %}")]
+    """A paragraph per item of ``var``; ``keep_last``: the last one keeps with the next
+    paragraph (a list that may end the body stays with the closing line and the signature)."""
+    if not keep_last:
+        return [(None, f"{{%p for x in {var} %}}"), (style, fmt), (None, "{%p endfor %}")]
+    return [
+        (None, f"{{%p for x in {var} %}}"),
+        (None, "{%p if loop.last %}"),
+        (KEEP[style], fmt),
+        (None, "{%p else %}"),
+        (style, fmt),
+        (None, "{%p endif %}"),
+        (None, "{%p endfor %}"),
+    ]
+
+
+#: the keep-with-next twin of a body style
+KEEP = {"Normal": "Đoạn cuối"}
 
 
 def when(cond: str, items: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:

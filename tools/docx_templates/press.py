@@ -18,9 +18,9 @@ def thong_cao(doc: Any, p: Profile) -> None:
             *bullets("cau.tham_du"),
             *when("cau.khai_mac", [("Normal", "{{ cau.khai_mac }}")]),
             *when("cau.noi_dung", [("Normal", "{{ cau.noi_dung }}")]),
-            *when("cau.bao_cao_vien", [("Normal", "{{ cau.bao_cao_vien }}")]),
-            *bullets("su_kien.boi_canh"),
-            *bullets("nguoi_phat_bieu", fmt=PHAT_BIEU),
+            *when("cau.bao_cao_vien", [("Đoạn cuối", "{{ cau.bao_cao_vien }}")]),
+            *bullets("su_kien.boi_canh", keep_last=True),
+            *bullets("nguoi_phat_bieu", fmt=PHAT_BIEU, keep_last=True),
             ("Kết thúc", "{{ co_quan.ten_goi }} trân trọng thông báo{{ dau_ket }}"),
         ],
     )

@@ -7,11 +7,13 @@ from typing import Any
 from docx_templates.parts import *
 
 
-def _list(key: str) -> list[tuple[str | None, str]]:
-    """A result list as "- A;" … "- Z." lines, or the fill-in line of a report without results."""
+def _list(key: str, *, keep_last: bool = False) -> list[tuple[str | None, str]]:
+    """A result list as "- A;" … "- Z." lines, or the fill-in line of a report without results;
+    ``keep_last``: a list that may end the body keeps its last line with the signing block."""
+    style = "Đoạn cuối" if keep_last else "Normal"
     return [
-        *bullets(f"ket_qua_dong.{key}"),
-        *when(f"not ket_qua_dong.{key} and dong_trong", [("Normal", "{{ dong_trong }}")]),
+        *bullets(f"ket_qua_dong.{key}", keep_last=keep_last),
+        *when(f"not ket_qua_dong.{key} and dong_trong", [(style, "{{ dong_trong }}")]),
     ]
 
 
@@ -116,7 +118,7 @@ def bao_cao(doc: Any, p: Profile) -> None:
                 "muc.kinh_phi",
                 [
                     ("Heading 2", "{{ muc.kinh_phi }}. Kinh phí"),
-                    ("Normal", "{{ cau.kinh_phi or dong_trong }}"),
+                    ("Đoạn cuối", "{{ cau.kinh_phi or dong_trong }}"),
                 ],
             ),
             (None, "{%p endif %}"),
@@ -124,14 +126,14 @@ def bao_cao(doc: Any, p: Profile) -> None:
                 "muc.bai_hoc",
                 [
                     ("Heading 1", "{{ muc.bai_hoc }}. BÀI HỌC KINH NGHIỆM"),
-                    *_list("bai_hoc"),
+                    *_list("bai_hoc", keep_last=True),
                 ],
             ),
             *when(
                 "muc.kien_nghi",
                 [
                     ("Heading 1", "{{ muc.kien_nghi }}. KIẾN NGHỊ, ĐỀ XUẤT"),
-                    *_list("kien_nghi"),
+                    *_list("kien_nghi", keep_last=True),
                 ],
             ),
             (
