@@ -282,12 +282,15 @@ def test_speech_is_dated_the_day_it_is_given_not_the_release_date() -> None:
     assert ctx(data, "phat-bieu-khai-mac")["ngay_phat_bieu"] == "Cà Mau, ngày 04 tháng 02 năm 2025"
 
 
-def test_report_percentages_without_a_useless_decimal() -> None:
+def test_report_percentages_have_one_decimal_throughout() -> None:
+    # issue 10: one decimal throughout ("31,0%" next to "38,1%"), a total row for the grades
     kq = {"so_trieu_tap": 80, "so_tham_du": 78, "so_hoan_thanh": 78,
           "xep_loai": {"gioi": 20, "kha": 58, "chua_dat": 0}}  # fmt: skip
     c = ctx(with_(LOP, ket_qua=kq), "bao-cao-tong-ket")
-    assert c["cau"]["hoc_tap"] == "Có 78/78 học viên hoàn thành chương trình, đạt 100%."
-    assert [r["ty_le"] for r in c["bang_ket_qua"]] == ["", "97,5%", "100%", "25,6%", "74,4%", "0%"]
+    assert c["cau"]["hoc_tap"] == "Có 78/78 học viên hoàn thành chương trình, đạt 100,0%."
+    assert [r["ty_le"] for r in c["bang_ket_qua"]] == [
+        "", "97,5%", "100,0%", "25,6%", "74,4%", "0,0%", "100,0%",
+    ]  # fmt: skip
 
 
 def test_report_has_no_learning_section_without_learning_results() -> None:

@@ -279,7 +279,6 @@ def make_styles(doc: Any, p: Profile) -> None:
     pstyle(doc, "Gạch đầu dòng", first=0, left=0)
     pstyle(doc, "Bảng", base="Dau trang", size=13, before=2, after=2)
     pstyle(doc, "Bảng - tiêu đề", base="Bảng", bold=True)
-    pstyle(doc, "Ghi chú bảng", size=12, italic=True, before=3, first=0)
     # headings: I. / 1. / a)
     for level, (bold, italic) in enumerate(((True, False), (True, False), (False, True)), 1):
         h = doc.styles[f"Heading {level}"]

@@ -13,7 +13,7 @@ def _list(key: str, *, keep_last: bool = False) -> list[tuple[str | None, str]]:
     style = "Đoạn cuối" if keep_last else "Normal"
     return [
         *bullets(f"ket_qua_dong.{key}", keep_last=keep_last),
-        *when(f"not ket_qua_dong.{key} and dong_trong", [(style, "{{ dong_trong }}")]),
+        *when(f"not ket_qua_dong.{key} and cho_dien", [(style, "{{ cho_dien }}")]),
     ]
 
 
@@ -66,7 +66,7 @@ def bao_cao(doc: Any, p: Profile) -> None:
             (None, "{%p if muc.hoc_tap %}"),
             ("Heading 2", "{{ muc.hoc_tap }}. Kết quả học tập"),
             *when("cau.hoc_tap", [("Normal", "{{ cau.hoc_tap }}")]),
-            *when("dong_trong", [("Normal", "{{ dong_trong }}")]),
+            *when("cho_dien", [("Normal", "{{ cho_dien }}")]),
             (None, "{%p if bang_ket_qua %}"),
         ],
     )
@@ -87,7 +87,7 @@ def bao_cao(doc: Any, p: Profile) -> None:
     write_all(
         doc,
         [
-            *when("so_lieu.ghi_chu_bang", [("Ghi chú bảng", "{{ so_lieu.ghi_chu_bang }}")]),
+            *when("so_lieu.ghi_chu_bang", [("Normal", "{{ so_lieu.ghi_chu_bang }}")]),
             (None, "{%p endif %}"),
             (None, "{%p endif %}"),
             *when(
@@ -118,7 +118,7 @@ def bao_cao(doc: Any, p: Profile) -> None:
                 "muc.kinh_phi",
                 [
                     ("Heading 2", "{{ muc.kinh_phi }}. Kinh phí"),
-                    ("Đoạn cuối", "{{ cau.kinh_phi or dong_trong }}"),
+                    ("Đoạn cuối", "{{ cau.kinh_phi or cho_dien }}"),
                 ],
             ),
             (None, "{%p endif %}"),

@@ -25,11 +25,19 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``quoc_hieu``  first header line on the right: ``ĐẢNG CỘNG SẢN VIỆT NAM`` /
     ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``
 ``tieu_ngu``  ``Độc lập - Tự do - Hạnh phúc`` (state), ``""`` (Party)
-``dong_cap_tren``  parent body, upper case, ``""`` when none: ``TỈNH ỦY CÀ MAU``
-``dong_co_quan``  issuing body, upper case: ``BAN DÂN VẬN``
+``dong_cap_tren``  parent body, upper case, ``""`` when none: ``TỈNH ỦY CÀ MAU``; a name
+    too wide for its column holds ``\n`` at a phrase boundary (``ỦY BAN NHÂN DÂN\nTHÀNH PHỐ
+    HỒ CHÍ MINH``), a ``\n`` the event wrote wins (:mod:`~baocao.template_context.header`)
+``dong_co_quan``  issuing body, upper case, broken the same way: ``BAN DÂN VẬN``
+``vach_co_quan``  the rule under the issuing body, 2/5 of the name's width, as a whole
+    paragraph for ``{{p vach_co_quan }}`` (``""`` in the Party format)
+``vach_trich_yeu``  the rule under the trích yếu, the same way
+``ngay_dai``  the date line is wider than its cell and runs into the left one
+    (style *Ngày tháng dài*)
 ``so_ky_hieu``  ``Số 05-BC/BDVTU`` (Party), ``Số: 05/BC-UBND`` (state); blank number
     for the clerk when ``so`` is absent: ``Số    -BC/BDVTU``, ``Số:      /BC-UBND``
-``dong_ngay``  ``Cà Mau, ngày 01 tháng 11 năm 2024``; when ``ngay`` is absent
+``dong_ngay``  ``Cà Mau, ngày 01 tháng 11 năm 2024`` (too wide even with ``ngay_dai``: broken
+    after the place name); when ``ngay`` is absent
     ``Cà Mau, ngày      tháng      năm 2024`` (the event's year, never today's)
 ``ngay_phat_bieu``  date line of the speech: the day it is given (its own ``ngay`` under
     ``van_ban.phat-bieu-khai-mac``, else the first day; ``chung.ngay`` is a release date)
@@ -64,7 +72,11 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``so_lieu``  report figures: ``so_trieu_tap``, ``so_tham_du``, ``ty_le_tham_du``
     (``96,7%``), ``so_hoan_thanh``, ``ty_le_hoan_thanh``, ``kinh_phi``
     (``150.000.000 đồng (Bằng chữ: Một trăm năm mươi triệu đồng)``)
-``bang_ket_qua``  table rows ``stt``, ``noi_dung``, ``so``, ``ty_le``
+``bang_ket_qua``  table rows ``stt``, ``noi_dung``, ``so``, ``ty_le`` (one decimal); with
+    grades a last row ``Cộng xếp loại``; ``so_lieu.ghi_chu_bang`` says each rate's base
+``ket_qua_dong``  result lists as lines ``- A;`` … ``- Z.``: ``uu_diem``, ``han_che``,
+    ``nguyen_nhan``, ``bai_hoc``, ``kien_nghi``
+``cho_dien``  the fill-in line (``……``) when the event has no result at all, else ``""``
 ``muc``  report section numbers, ``""`` for a left-out section; keys
     ``chuan_bi``, ``thoi_gian``, ``thanh_phan``, ``noi_dung``, ``ket_qua``,
     ``hoc_tap``, ``danh_gia``, ``uu_diem``, ``han_che``, ``nguyen_nhan``,
@@ -406,7 +418,7 @@ def context(
         # result lists as "- A;" … "- Z." lines, whatever the event ended them with
         "ket_qua_dong": {k: dong_danh_sach(kq[k]) for k in _KET_QUA_LIST},
         # no result at all: the report prints every section with this line to fill in by hand
-        "dong_trong": "" if co_ket_qua(kq) else DONG_TRONG,
+        "cho_dien": "" if co_ket_qua(kq) else DONG_TRONG,
         "muc": muc,
         # "Khai mạc …" for an event that lasts; a one-day event is named as it is
         "tieu_de_tin": bc.get("tieu_de")
