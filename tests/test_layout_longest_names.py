@@ -223,3 +223,15 @@ def test_rules_are_a_third_to_a_half_of_their_text_as_drawn(
     # centred on the text width
     centre = (rule_lines[0][1] + rule_lines[0][2]) / 2
     assert abs(centre - (LEFT + RIGHT) / 2) < 2 * MM
+
+
+def test_the_json_twins_render_the_same_documents() -> None:
+    from baocao.event.loading import load_event
+
+    for stem in ("longest-names", "longest-names-dang"):
+        from_yaml = load_event(FIXTURES / f"{stem}.yaml")
+        from_json = load_event(FIXTURES / f"{stem}.json")
+        for name in NAMES:
+            assert render_bytes(from_yaml, template=name) == render_bytes(
+                from_json, template=name
+            ), (stem, name)
