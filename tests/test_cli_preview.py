@@ -19,7 +19,7 @@ def test_preview_prints_the_rendered_text() -> None:
     assert result.exit_code == 0
     out = " ".join(result.output.split())
     for expected in (
-        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU",
+        "ỦY BAN NHÂN DÂN",  # issue 10: the body type, then the place on its own line
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Số: 21/BC-UBND",
         "Cà Mau, ngày 20 tháng 01 năm 2025",

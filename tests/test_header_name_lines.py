@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baocao.template_context.header import cho_ngat, ngat_ten
+from baocao.template_context.header import NOI_CHUA_TEN, cho_ngat, ngat_ten
 from baocao.template_context.measure import rong_mm
 from test_known_bugs_helpers import UBND, example, render, set_in
 
@@ -36,9 +36,9 @@ def test_lines_joined_give_the_name_and_each_fits_when_it_can(
     lines = ngat_ten(name, width, size, dam=True)
     assert " ".join(lines) == name
     assert all(x.strip() == x and x for x in lines)
-    if len(lines) > 1:  # broken only to fit, and then every line fits
+    if len(lines) > 1:  # broken only to fit (with room to spare), and then every line fits
         assert all(rong_mm(x, size, dam=True) <= width for x in lines)
-        assert rong_mm(name, size, dam=True) > width - 2
+        assert rong_mm(name, size, dam=True) > width - NOI_CHUA_TEN
     words = name.split()
     allowed = set(cho_ngat(words))
     starts = [len(" ".join(lines[:i]).split()) for i in range(1, len(lines))]

@@ -41,6 +41,10 @@ _DIA_GIOI = (
 )  # fmt: skip
 #: keep a line this far inside its column: the estimate is not the word processor's layout
 NOI_CHUA = 0.5
+#: a body name keeps this much room in its cell: a name that fills the cell would touch the
+#: Quốc hiệu beside it (``ỦY BAN NHÂN DÂN TỈNH CÀ MAU``, 70.1 mm in 71 mm, goes on two
+#: lines, as real documents print it)
+NOI_CHUA_TEN = 4.0
 #: the rules are this share of their text's width (NĐ 30: 1/3 to 1/2)
 TY_LE_VACH = 0.4
 #: the date line keeps this far from the Số line when it runs into the left cell
@@ -84,15 +88,16 @@ def _chia(words: list[str], cuts: tuple[int, ...]) -> list[str]:
 def ngat_ten(ten: str, rong: float, co_chu: float, *, dam: bool = False) -> list[str]:
     """The lines of a body name in a column ``rong`` mm wide at ``co_chu`` points.
 
-    One line when it fits or when no phrase boundary makes it fit (the word processor then
-    wraps it); the user's own line breaks (``\\n``) as written.
+    One line when it fits with :data:`NOI_CHUA_TEN` mm to spare, or when no phrase boundary
+    makes it fit (the word processor then wraps it); the user's own line breaks (``\\n``) as
+    written.
 
     >>> ngat_ten("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY", 76, 14, dam=True)
     ['BAN TUYÊN GIÁO', 'VÀ DÂN VẬN TỈNH ỦY']
     >>> ngat_ten("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 71, 12, dam=True)
-    ['ỦY BAN NHÂN DÂN TỈNH CÀ MAU']
-    >>> ngat_ten("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 65, 12, dam=True)
     ['ỦY BAN NHÂN DÂN', 'TỈNH CÀ MAU']
+    >>> ngat_ten("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 76, 12, dam=True)
+    ['ỦY BAN NHÂN DÂN TỈNH CÀ MAU']
     >>> ngat_ten("", 71, 12)
     []
     """
@@ -101,7 +106,7 @@ def ngat_ten(ten: str, rong: float, co_chu: float, *, dam: bool = False) -> list
     words = _CHU.findall(ten)
     if not words:
         return []
-    limit = rong - NOI_CHUA
+    limit = rong - NOI_CHUA_TEN
     if rong_mm(" ".join(words), co_chu, dam=dam) <= limit:
         return [" ".join(words)]
     places = cho_ngat(words)

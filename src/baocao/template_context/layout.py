@@ -120,7 +120,8 @@ NHA_NUOC = Profile(
     le_mm=(20, 20, 30, 15),
     # Quốc hiệu 12 pt bold is 88.3 mm wide; with 1 mm cell padding the right column needs ≥ 90.3;
     # the table spans the text width exactly (73 + 92 = 165): nothing in the margins. A body
-    # name wider than 71 mm ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 12 pt bold, is 70.1 mm and fits)
+    # name wider than 71 mm less 4 mm of room ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 70.1 mm at 12 pt
+    # bold, goes on two lines as real documents print it)
     # is broken at a phrase boundary (baocao.template_context.header)
     cot_trai_mm=73,
     cot_phai_mm=92,
