@@ -440,10 +440,10 @@ def header_block(doc: Any, p: Profile) -> None:
     write_all(
         left,
         [
-            (None, "{%p if dong_cap_tren %}"),
-            ("Cơ quan cấp trên", "{{ dong_cap_tren }}"),
+            (None, "{%p if cap_tren_dau_trang %}"),
+            ("Cơ quan cấp trên", "{{ cap_tren_dau_trang }}"),
             (None, "{%p endif %}"),
-            ("Cơ quan ban hành", "{{ dong_co_quan }}"),
+            ("Cơ quan ban hành", "{{ co_quan_dau_trang }}"),
         ],
     )
     if p.tieu_ngu:

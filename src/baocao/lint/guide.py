@@ -69,8 +69,11 @@ MO_TA: dict[str, str] = {
     "`ĐẢNG CỘNG SẢN VIỆT NAM`",
     "tieu_ngu": "`Độc lập - Tự do - Hạnh phúc` (nhà nước), rỗng với văn bản Đảng",
     "dong_cap_tren": "tên cơ quan cấp trên, viết hoa, ví dụ `TỈNH ỦY CÀ MAU` (rỗng khi không có)",
-    "dong_co_quan": "tên cơ quan ban hành, viết hoa, ví dụ `BAN DÂN VẬN`; tên dài đã ngắt dòng "
-    "ở chỗ ngắt cụm",
+    "dong_co_quan": "tên cơ quan ban hành, viết hoa, ví dụ `BAN DÂN VẬN`",
+    "cap_tren_dau_trang": "như `dong_cap_tren`, tên dài đã ngắt dòng ở chỗ ngắt cụm (cho ô "
+    "đầu trang)",
+    "co_quan_dau_trang": "như `dong_co_quan`, tên dài đã ngắt dòng ở chỗ ngắt cụm (sau dấu "
+    "phẩy, trước `VÀ`, trước địa danh); dấu `\\n` tự viết trong tệp sự kiện được giữ",
     "vach_co_quan": "đường kẻ dưới tên cơ quan (2/5 bề rộng tên), cả một đoạn: viết "
     "`{{p vach_co_quan }}` trên một dòng riêng; rỗng với văn bản Đảng",
     "vach_trich_yeu": "đường kẻ dưới trích yếu, cả một đoạn: `{{p vach_trich_yeu }}`",

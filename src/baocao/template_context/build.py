@@ -27,10 +27,12 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``quoc_hieu``  first header line on the right: ``ĐẢNG CỘNG SẢN VIỆT NAM`` /
     ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``
 ``tieu_ngu``  ``Độc lập - Tự do - Hạnh phúc`` (state), ``""`` (Party)
-``dong_cap_tren``  parent body, upper case, ``""`` when none: ``TỈNH ỦY CÀ MAU``; a name
-    too wide for its column holds ``\n`` at a phrase boundary (``ỦY BAN NHÂN DÂN\nTHÀNH PHỐ
-    HỒ CHÍ MINH``), a ``\n`` the event wrote wins (:mod:`~baocao.template_context.header`)
-``dong_co_quan``  issuing body, upper case, broken the same way: ``BAN DÂN VẬN``
+``dong_cap_tren``  parent body, upper case, ``""`` when none: ``TỈNH ỦY CÀ MAU``
+``dong_co_quan``  issuing body, upper case: ``BAN DÂN VẬN``
+``cap_tren_dau_trang``  ``dong_cap_tren`` as the header cell prints it: a name too wide
+    for its column holds ``\n`` at a phrase boundary (``ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ
+    MINH``), a ``\n`` the event wrote wins (:mod:`~baocao.template_context.header`)
+``co_quan_dau_trang``  ``dong_co_quan`` broken the same way
 ``vach_co_quan``  the rule under the issuing body, 2/5 of the name's width, as a whole
     paragraph for ``{{p vach_co_quan }}`` (``""`` in the Party format)
 ``vach_trich_yeu``  the rule under the trích yếu, the same way
@@ -299,8 +301,12 @@ def _dau_trang(
     state = prof.tieu_ngu is not None
     rong = 210 - prof.le_mm[2] - prof.le_mm[3]
     return {
-        "dong_cap_tren": "\n".join(cap_tren),
-        "dong_co_quan": "\n".join(ten),
+        # one line each, for running text and page headers of a clerk's template
+        "dong_cap_tren": str(co_quan.get("cap_tren") or "").upper(),
+        "dong_co_quan": str(co_quan["ten"]).upper(),
+        # as the header cell prints them: broken at phrase boundaries
+        "cap_tren_dau_trang": "\n".join(cap_tren),
+        "co_quan_dau_trang": "\n".join(ten),
         "dong_ngay": dong,
         "ngay_dai": dai,
         "vach_co_quan": Markup(vach(ten, o_trai, c["co_quan"], dam=True) if state else ""),
