@@ -174,10 +174,14 @@ def test_page_setup_and_fonts(outputs: list[dict[str, Any]]) -> None:
 
 
 def _cell_lines(cell: Any) -> list[str]:
-    return [p.text for p in cell.paragraphs]
+    # a long body name is broken into lines (w:br) at phrase boundaries (issue 10)
+    return [p.text.replace("\n", " ") for p in cell.paragraphs]
 
 
 def _has_bottom_border(paragraph: Any) -> bool:
+    # the rule under the body name is drawn on the paragraph itself, its length computed
+    if paragraph._p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
+        return True
     style = paragraph.style
     while style is not None:
         if style.element.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:

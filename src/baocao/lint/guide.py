@@ -70,6 +70,17 @@ MO_TA: dict[str, str] = {
     "tieu_ngu": "`Độc lập - Tự do - Hạnh phúc` (nhà nước), rỗng với văn bản Đảng",
     "dong_cap_tren": "tên cơ quan cấp trên, viết hoa, ví dụ `TỈNH ỦY CÀ MAU` (rỗng khi không có)",
     "dong_co_quan": "tên cơ quan ban hành, viết hoa, ví dụ `BAN DÂN VẬN`",
+    "cap_tren_dau_trang": "như `dong_cap_tren`, tên dài đã ngắt dòng ở chỗ ngắt cụm (cho ô "
+    "đầu trang)",
+    "co_quan_dau_trang": "như `dong_co_quan`, tên dài đã ngắt dòng ở chỗ ngắt cụm (sau dấu "
+    "phẩy, trước `VÀ`, trước địa danh); dấu `\\n` tự viết trong tệp sự kiện được giữ",
+    "vach_co_quan": "đường kẻ dưới tên cơ quan (2/5 bề rộng tên), cả một đoạn: viết "
+    "`{{p vach_co_quan }}` trên một dòng riêng; rỗng với văn bản Đảng",
+    "vach_trich_yeu": "đường kẻ dưới trích yếu, cả một đoạn: `{{p vach_trich_yeu }}`",
+    "ngay_dai": "đúng khi dòng ngày dài hơn ô: dùng kiểu đoạn *Ngày tháng dài*",
+    "ket_qua_dong": "các danh sách kết quả dạng `- A;` … `- Z.`: `ket_qua_dong.uu_diem`, "
+    "`han_che`, `nguyen_nhan`, `bai_hoc`, `kien_nghi`",
+    "cho_dien": "dòng chấm `……` để điền tay khi chưa có kết quả nào, ngược lại rỗng",
     "so_ky_hieu": "số, ký hiệu: `Số: 05/BC-UBND` (nhà nước), `Số 05-BC/BDVTU` (Đảng); "
     "chưa có số thì để trống cho văn thư điền",
     "dong_ngay": "dòng địa danh, ngày: `Cà Mau, ngày 01 tháng 11 năm 2024`; chưa có ngày thì "
@@ -134,6 +145,8 @@ MO_TA: dict[str, str] = {
 THEM: dict[str, str] = {
     "n.gioi_thieu": "`đồng chí Lê Văn A, Trưởng Ban Dân vận` (danh xưng, họ tên, chức vụ)",
     "n.gioi_thieu_cau": "như `gioi_thieu`, thêm dấu phẩy sau chức vụ để viết tiếp câu",
+    "n.gioi_thieu_phat_bieu": "như `gioi_thieu`, nhưng `ông`/`bà` thành `đồng chí` (lời chào trong "
+    "bài phát biểu)",
     "nguoi.xung": "danh xưng viết giữa câu: `ông`, `bà`, `đồng chí`, `ông/bà` (khi không khai)",
     "nguoi.goi": "danh xưng và họ tên đầu dòng: `Ông Nguyễn Văn An`",
     "nguoi.chuc_danh": "chức vụ và đơn vị: `Giám đốc Sở Tư pháp`",
