@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,7 @@ class _Checker:
             self.pending = []
 
     def _check_part(self, part: Part) -> None:
-        paras = read_paragraphs(part.xml)
+        paras = read_paragraphs(part.xml, part.name)
         tags = find_tags(paras)
         for opener, para in _stray(paras):
             closer = {"{{": "}}", "{%": "%}", "{#": "#}"}[opener]
@@ -293,10 +294,10 @@ class _Checker:
         """Tags that still hold Word XML after docxtpl's ``patch_xml``."""
         from lxml import etree
 
+        from baocao.docx.safe_xml import parse_part
         from baocao.rendering.engine import _docxtpl
 
-        parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
-        root = etree.fromstring(part.xml, parser)
+        root = parse_part(part.xml, part.name, self.path, remove_blank_text=True)
         body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
         xml = etree.tostring(body if body is not None else root, encoding="unicode")
         patched = _docxtpl().patch_xml(xml)
@@ -390,10 +391,14 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
             checker.check_part(part)
         except Exception as exc:  # a part that is not XML at all
             if isinstance(exc, BaocaoError):
-                raise
-            checker.add(
-                part, None, None, "unreadable", _("không đọc được mẫu: {loi}").format(loi=exc)
-            )
+                checker.pending += [
+                    (0, replace(p, path=p.path or str(path), code=p.code or "unreadable"))
+                    for p in exc.problems
+                ]
+            else:
+                checker.add(
+                    part, None, None, "unreadable", _("không đọc được mẫu: {loi}").format(loi=exc)
+                )
             checker.problems += [p for _o, p in checker.pending]
             checker.pending = []
             checker.blocking = True

@@ -433,7 +433,7 @@ def template_usage(path: Path | str) -> tuple[list[str], list[str]]:
             walk(child)
 
     for part in read_parts(Path(path)):
-        tags = find_tags(read_paragraphs(part.xml))
+        tags = find_tags(read_paragraphs(part.xml, part.name))
         if not tags:
             continue
         try:

@@ -85,11 +85,11 @@ def make_env() -> SandboxedEnvironment:
     jinja2.exceptions.SecurityError: access to attribute '__class__' of 'str' object is unsafe.
     """
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     from baocao.rendering.filters import FILTERS
+    from baocao.rendering.sandbox import BoundedSandbox
 
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -128,14 +128,12 @@ def _normalise_tree(tree: Any, kieu: str | None) -> None:
                 t.text = new
 
 
-@lru_cache(maxsize=1)
 def _parsers() -> tuple[Any, Any]:
-    from lxml import etree
+    from baocao.docx.safe_xml import parser
 
-    keep = etree.XMLParser(resolve_entities=False, huge_tree=True)
-    # python-docx's own parser: what a document body is read with before docxtpl sees it
-    blank = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
-    return keep, blank
+    # the hardened parser (no entities, no DTD, no network, libxml2's size limits); "blank"
+    # is python-docx's way: what a document body is read with before docxtpl sees it
+    return parser(), parser(remove_blank_text=True)
 
 
 def _part_label(kind: str, name: str) -> str:
@@ -207,6 +205,7 @@ class CompiledTemplate:
     # -- compile ------------------------------------------------------------------------
 
     def _compile_part(self, name: str, kind: str, source: str) -> _Part:
+        from jinja2 import TemplateError as JinjaError
         from jinja2 import TemplateSyntaxError
 
         from baocao.i18n import _
@@ -231,17 +230,32 @@ class CompiledTemplate:
                     )
                 ]
             ) from exc
+        except (RecursionError, MemoryError, JinjaError) as exc:  # nesting, a size cap
+            raise TemplateError(
+                [
+                    Problem(
+                        _("lỗi cú pháp trong mẫu: {loi}").format(loi=f"{type(exc).__name__}: {exc}"),
+                        path=str(self.path),
+                        part=_part_label(kind, name),
+                    )
+                ]
+            ) from exc
         return part
 
     def _compile(self, package: Package) -> None:
         from lxml import etree
 
-        _keep, blank = _parsers()
+        from baocao.docx.safe_xml import parse_part, xml_problem
+
         rendered: set[str] = set()
 
         # the body, as docxtpl takes it: <w:body> of the document read by python-docx
-        root = etree.fromstring(package.blobs[package.document], blank)
+        root = parse_part(
+            package.blobs[package.document], package.document, self.path, remove_blank_text=True
+        )
         body = root.find(W_BODY)
+        if body is None:
+            raise xml_problem(package.document, self.path, "<w:body> missing")
         body_xml = etree.tostring(body, encoding="unicode", pretty_print=False)
         marker = etree.Element(f"{{{W_NS}}}{_MARKER}")
         root.replace(body, marker)
@@ -257,7 +271,8 @@ class CompiledTemplate:
         for kind, names in (("header", package.headers), ("footer", package.footers)):
             for name in names:
                 xml = etree.tostring(
-                    etree.fromstring(package.blobs[name], blank), encoding="unicode"
+                    parse_part(package.blobs[name], name, self.path, remove_blank_text=True),
+                    encoding="unicode",
                 )
                 if "{" not in xml:
                     self._text_static[name] = package.blobs[name]
@@ -265,7 +280,11 @@ class CompiledTemplate:
                     self._parts.append(self._compile_part(name, kind, xml))
                 rendered.add(name)
         for name in package.notes:
-            xml = package.blobs[name].decode("utf-8")
+            parse_part(package.blobs[name], name, self.path)  # well-formed, no DTD
+            try:
+                xml = package.blobs[name].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise xml_problem(name, self.path, str(exc)) from exc
             if "{" not in xml:
                 self._text_static[name] = package.blobs[name]
             else:
@@ -285,9 +304,10 @@ class CompiledTemplate:
         from lxml import etree
 
         from baocao.i18n import _
+        from baocao.rendering.sandbox import render_capped
 
         try:
-            xml = part.template.render(ctx)
+            xml = render_capped(part.template, ctx)
         except JinjaTemplateError as exc:
             where = part.where(_template_lineno(exc.__traceback__))
             raise TemplateError(
@@ -347,9 +367,10 @@ class CompiledTemplate:
         if entry is None:
             from lxml import etree
 
-            _keep, blank = _parsers()
+            from baocao.docx.safe_xml import parse_part
+
             data = self._text_static[name]
-            tree = etree.fromstring(data, blank)
+            tree = parse_part(data, name, self.path, remove_blank_text=True)
             before = etree.tostring(tree)
             _normalise_tree(tree, kieu)
             if etree.tostring(tree) != before:
