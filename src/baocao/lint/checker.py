@@ -351,9 +351,10 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
     >>> from baocao.registry import builtin_dir
     >>> check_template(builtin_dir() / "thong-cao.dang.docx")
     []
-    """
-    from baocao.rendering.engine import compile_template
 
+    A template from outside the built-in folder is checked in a child process with
+    limits (:mod:`baocao.rendering.boxed`); going over one is a problem of the template.
+    """
     path = Path(path)
     if not path.is_file():
         return [Problem(_("không có tệp này"), path=str(path), code="unreadable")]
@@ -372,6 +373,20 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
         from baocao.event.loading import load_event
 
         event = load_event(Path(event))
+    from baocao.rendering.boxed import is_trusted, run_boxed
+
+    if is_trusted(path):
+        return _check_here(path, event)
+    try:  # a template from elsewhere: checked in a child process with limits
+        return run_boxed(_check_here, path, event, label=str(path))
+    except BaocaoError as error:
+        return error.problems
+
+
+def _check_here(path: Path, event: Any) -> list[Problem]:
+    """:func:`check_template` in this process (the file is a zip, the event loaded)."""
+    from baocao.rendering.engine import compile_template
+
     checker = _Checker(path)
     try:
         parts = read_parts(path)

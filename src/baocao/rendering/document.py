@@ -74,15 +74,33 @@ def doc_props(event: Any, spec: TemplateSpec, ctx: Mapping[str, Any]) -> DocProp
 def render_bytes(
     event: Any, *, template: str | TemplateSpec, dirs: Sequence[Path | str] = ()
 ) -> bytes:
-    """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec)."""
-    from baocao.rendering.engine import compile_template
+    """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec).
+
+    A template from outside the built-in folder is compiled and rendered in a child
+    process with limits (:mod:`baocao.rendering.boxed`): compiled there once per process
+    (then here, now known to stay within the limits), rendered there each time."""
+    from baocao.rendering.boxed import is_trusted, run_boxed
+    from baocao.rendering.engine import compile_template, is_compiled
     from baocao.template_context.build import context
 
     spec = _spec(template, dirs)
     the_thuc = _get(event, "the_thuc") or "nha_nuoc"
-    compiled = compile_template(spec.docx_for(the_thuc))
+    path = spec.docx_for(the_thuc)
+    trusted = is_trusted(path)
+    if not trusted and not is_compiled(path):
+        run_boxed(_compile_only, path, label=str(path))
+    compiled = compile_template(path)
     ctx = context(event, template=spec, dirs=dirs)
-    return compiled.render_bytes(ctx, doc_props(event, spec, ctx))
+    props = doc_props(event, spec, ctx)
+    if trusted:
+        return compiled.render_bytes(ctx, props)
+    return run_boxed(compiled.render_bytes, ctx, props, label=str(path))
+
+
+def _compile_only(path: Path) -> None:
+    from baocao.rendering.engine import compile_template
+
+    compile_template(path)
 
 
 def render(

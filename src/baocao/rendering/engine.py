@@ -319,6 +319,19 @@ class CompiledTemplate:
                     )
                 ]
             ) from exc
+        except (MemoryError, RecursionError) as exc:  # a template that grows without end
+            raise TemplateError(
+                [
+                    Problem(
+                        _("mẫu dùng quá nhiều bộ nhớ hoặc lồng quá sâu khi điền ({loi})").format(
+                            loi=type(exc).__name__
+                        ),
+                        path=str(self.path),
+                        part=part.where(_template_lineno(exc.__traceback__)),
+                        code="template-limit",
+                    )
+                ]
+            ) from None
         except Exception as exc:
             where = part.where(_template_lineno(exc.__traceback__))
             raise RenderError(
@@ -406,6 +419,21 @@ _CACHE: dict[str, tuple[tuple[int, int], CompiledTemplate]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+def _version(path: Path) -> tuple[str, tuple[int, int]]:
+    st = path.stat()
+    return os.path.realpath(path), (st.st_mtime_ns, st.st_size)
+
+
+def is_compiled(path: Path | str) -> bool:
+    """True when this process holds the compiled template of this version of ``path``."""
+    try:
+        key, version = _version(Path(path))
+    except OSError:
+        return False
+    hit = _CACHE.get(key)
+    return hit is not None and hit[0] == version
+
+
 def compile_template(path: Path | str) -> CompiledTemplate:
     """The compiled template at ``path``, compiled once per process and file version
     (path, modification time, size)."""
@@ -413,13 +441,11 @@ def compile_template(path: Path | str) -> CompiledTemplate:
 
     path = Path(path)
     try:
-        st = path.stat()
+        key, version = _version(path)
     except OSError as exc:
         raise TemplateError(
             [Problem(_("không đọc được mẫu: {loi}").format(loi=exc.strerror), path=str(path))]
         ) from exc
-    key = os.path.realpath(path)
-    version = (st.st_mtime_ns, st.st_size)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] == version:
         return hit[1]
