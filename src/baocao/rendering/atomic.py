@@ -43,7 +43,11 @@ def check_target(path: Path | str, *, force: bool = False) -> None:
     exists and ``force`` is not given. Checked before the work, so nothing is rendered for
     an output that would be refused."""
     path = Path(path)
-    if path.is_dir() or (not force and path.exists()):
+    try:
+        taken = path.is_dir() or (not force and path.exists())
+    except OSError as exc:  # a name over 255 bytes: this item fails, not the batch
+        raise _os_error(path, exc) from exc
+    if taken:
         raise _exists_error(path)
 
 
@@ -72,7 +76,9 @@ def _os_error(path: Path, exc: OSError) -> RenderError:
     elif code == errno.EISDIR:
         message = _("đây là thư mục, không phải tệp")
     elif code == errno.ENAMETOOLONG:
-        message = _("tên tệp quá dài")
+        message = _("tên tệp quá dài ({so} byte, hệ thống cho tối đa 255): hãy đặt tên ngắn hơn").format(
+            so=len(path.name.encode("utf-8"))
+        )
     else:
         message = _("không ghi được tệp: {loi}").format(loi=exc.strerror or exc)
     return RenderError([Problem(message, path=str(path), code="os")])
@@ -83,18 +89,22 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
     rename). An existing ``path`` is replaced only with ``force``; otherwise
     :class:`RenderError` and nothing is touched. On any error the temporary file is removed
     and an old ``path`` is left as it was."""
+    from baocao.rendering.signals import hold, release
+
     path = Path(path)
     check_target(path, force=force)
     folder = path.parent
+    tmp_path: Path | None = None
+    # Ctrl-C, SIGTERM, SIGHUP wait until the temporary file is known to the cleanup below
+    previous = hold()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or removed
             dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )
-    except OSError as exc:
-        raise _os_error(path, exc) from exc
-    tmp_path = Path(tmp.name)
-    try:
+        tmp_path = Path(tmp.name)
+        release(previous)
+        previous = None
         with tmp:
             tmp.write(data)
             tmp.flush()
@@ -113,11 +123,14 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
                     raise _exists_error(path) from None
                 tmp_path.replace(path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp_path.unlink()
+        if tmp_path is not None:
+            with contextlib.suppress(OSError):
+                tmp_path.unlink()
         if isinstance(exc, OSError):
             raise _os_error(path, exc) from exc
         raise
+    finally:
+        release(previous)
     with contextlib.suppress(OSError):
         tmp_path.unlink()
     _fsync_dir(folder)

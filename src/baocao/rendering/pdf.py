@@ -20,11 +20,13 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from baocao.errors import ExportError, Problem
 
@@ -132,6 +134,7 @@ class _Running:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                preexec_fn=_die_with_parent(),  # noqa: PLW1509 - one prctl call, no lock
             )
             self.procs.add(proc)
             return proc
@@ -145,6 +148,24 @@ class _Running:
             self.stopped = True
             for proc in self.procs:
                 _kill(proc)
+
+
+def _die_with_parent() -> Any:
+    """A ``preexec_fn`` that makes Linux kill LibreOffice when baocao dies, even by SIGKILL
+    (Ctrl-C, SIGTERM and SIGHUP kill it through :meth:`_Running.stop`); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def preexec() -> None:
+        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+
+    return preexec
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
