@@ -84,9 +84,7 @@ def check_directory(infos: list[zipfile.ZipInfo], path: Path) -> None:
     for info in infos:
         name = info.filename
         if _bad_name(name):
-            raise _refuse(
-                path, name, _("tên thành phần không an toàn (tuyệt đối, '..' hoặc '\\')")
-            )
+            raise _refuse(path, name, _("tên thành phần không an toàn (tuyệt đối, '..' hoặc '\\')"))
         key = name.casefold()
         if key in seen:
             raise _refuse(path, name, _("tên thành phần lặp lại"))

@@ -39,9 +39,10 @@ from baocao.event.limits import (
     check_size,
     control_characters,
     decode_text,
+    strip_control,
     tab_indents,
 )
-from baocao.event.located import Located, check_strings
+from baocao.event.located import Located, check_strings, map_strings, strip_invisible
 from baocao.event.model import RULES_ERROR_TYPE, Event
 from baocao.event.warnings import event_warnings
 from baocao.i18n import _
@@ -121,9 +122,13 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
                 )
             ]
         )
+    invisible = strip_invisible(tree, path=path)
     problems = tree.problems + check_strings(tree, path=path)
+    values = tree.data
+    if any(p.code == "control-character" for p in problems):  # reported: keep them from
+        values = map_strings(values, (), lambda _w, text: strip_control(text))  # validators
     try:
-        event = Event.model_validate(tree.data)
+        event = Event.model_validate(values)
     except ValidationError as error:
         reported: set[str | None] = {p.field for p in problems if p.field}
         found = [p for p in problems_from(error, tree, path=path) if p.field not in reported]
@@ -134,6 +139,7 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
         unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
         unique.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise DataError(unique)
+    tree.warnings += invisible
     event._warnings = event_warnings(event, tree, path=path)
     return event
 
@@ -194,13 +200,36 @@ def _io_message(error: OSError) -> str:
     return _("không đọc được tệp ({reason})").format(reason=error.strerror or type(error).__name__)
 
 
+def _read_regular(path: Path, shown: str) -> bytes:
+    """The bytes of ``path``, which must be a regular file: a FIFO, a device or a socket is
+    refused without blocking (checked before opening, and opened with ``O_NONBLOCK`` in
+    case it was swapped meanwhile)."""
+    import os
+    import stat
+
+    def refuse() -> DataError:
+        return DataError(
+            [Problem(_("không phải tệp thường (FIFO, thiết bị…)"), path=shown, code="io")]
+        )
+
+    if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+        raise refuse()
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise refuse()
+        check_size(st.st_size, path=shown)
+        return handle.read(MAX_BYTES + 1)
+
+
 def load_event(path: str | Path) -> Event:
     """Read and validate one event file (``DataError`` lists every problem)."""
     shown = str(path)
     try:
-        with Path(path).open("rb") as handle:
-            check_size(Path(path).stat().st_size, path=shown)
-            data = handle.read(MAX_BYTES + 1)
+        data = _read_regular(Path(path), shown)
     except OSError as error:
         raise DataError([Problem(_io_message(error), path=shown, code="io")]) from None
     event = parse_event(data, path=shown)

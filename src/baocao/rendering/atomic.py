@@ -76,9 +76,9 @@ def _os_error(path: Path, exc: OSError) -> RenderError:
     elif code == errno.EISDIR:
         message = _("đây là thư mục, không phải tệp")
     elif code == errno.ENAMETOOLONG:
-        message = _("tên tệp quá dài ({so} byte, hệ thống cho tối đa 255): hãy đặt tên ngắn hơn").format(
-            so=len(path.name.encode("utf-8"))
-        )
+        message = _(
+            "tên tệp quá dài ({so} byte, hệ thống cho tối đa 255): hãy đặt tên ngắn hơn"
+        ).format(so=len(path.name.encode("utf-8")))
     else:
         message = _("không ghi được tệp: {loi}").format(loi=exc.strerror or exc)
     return RenderError([Problem(message, path=str(path), code="os")])

@@ -234,7 +234,9 @@ class CompiledTemplate:
             raise TemplateError(
                 [
                     Problem(
-                        _("lỗi cú pháp trong mẫu: {loi}").format(loi=f"{type(exc).__name__}: {exc}"),
+                        _("lỗi cú pháp trong mẫu: {loi}").format(
+                            loi=f"{type(exc).__name__}: {exc}"
+                        ),
                         path=str(self.path),
                         part=_part_label(kind, name),
                     )

@@ -134,7 +134,7 @@ class _Running:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
-                preexec_fn=_die_with_parent(),  # noqa: PLW1509 - one prctl call, no lock
+                preexec_fn=_die_with_parent(),
             )
             self.procs.add(proc)
             return proc

@@ -91,15 +91,15 @@ def _expected(op: str, left: Any, right: Any) -> int:
 
 
 def _check_power(left: Any, right: Any) -> None:
-    if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
-        if left.bit_length() * right > MAX_INT_BITS:
-            raise _too_big(left.bit_length() * right)
+    ints = isinstance(left, int) and isinstance(right, int)
+    if ints and right > 0 and abs(left) > 1 and left.bit_length() * right > MAX_INT_BITS:
+        raise _too_big(left.bit_length() * right)
 
 
 def _check_multiply(left: Any, right: Any) -> None:
-    if isinstance(left, int) and isinstance(right, int):
-        if left.bit_length() + right.bit_length() > MAX_INT_BITS:
-            raise _too_big(left.bit_length() + right.bit_length())
+    ints = isinstance(left, int) and isinstance(right, int)
+    if ints and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+        raise _too_big(left.bit_length() + right.bit_length())
 
 
 def _filter(func: Callable[..., Any], check: Callable[..., None]) -> Callable[..., Any]:
@@ -150,7 +150,7 @@ def _replace_check(ctx: Any, value: Any, old: Any, new: Any, *args: Any, **kwarg
         raise _too_big(len(text) + count * len(new_s))
 
 
-_BOUNDED_FILTERS = {
+_BOUNDED_FILTERS: dict[str, tuple[Callable[..., Any], Callable[..., None]]] = {
     "center": (jinja_filters.do_center, _pad_check),
     "format": (jinja_filters.do_format, _format_check),
     "indent": (jinja_filters.do_indent, _indent_check),
@@ -224,7 +224,7 @@ class BoundedSandbox(SandboxedEnvironment):
 
         return bounded
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         name = getattr(__obj, "__name__", "")
         if isinstance(getattr(__obj, "__self__", None), str):
             if name in _PADDING_METHODS:
@@ -253,4 +253,3 @@ def render_capped(template: Any, ctx: Any) -> str:
     finally:
         _budget.loop = None
     return "".join(out)
-

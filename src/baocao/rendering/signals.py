@@ -43,8 +43,7 @@ class Terminated(KeyboardInterrupt):
 
         name = signal.Signals(self.signum).name
         return _(
-            "đã dừng ({tin_hieu}); các tệp đã viết xong được giữ nguyên, không có tệp nào "
-            "viết dở"
+            "đã dừng ({tin_hieu}); các tệp đã viết xong được giữ nguyên, không có tệp nào viết dở"
         ).format(tin_hieu=name)
 
 
