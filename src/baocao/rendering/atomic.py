@@ -96,15 +96,15 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
     folder = path.parent
     tmp_path: Path | None = None
     # Ctrl-C, SIGTERM, SIGHUP wait until the temporary file is known to the cleanup below
-    previous = hold()
+    holding = hold()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or removed
             dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )
         tmp_path = Path(tmp.name)
-        release(previous)
-        previous = None
+        was_holding, holding = holding, False
+        release(was_holding)  # a signal that came meanwhile is raised here, inside the try
         with tmp:
             tmp.write(data)
             tmp.flush()
@@ -130,7 +130,7 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
             raise _os_error(path, exc) from exc
         raise
     finally:
-        release(previous)
+        release(holding)
     with contextlib.suppress(OSError):
         tmp_path.unlink()
     _fsync_dir(folder)

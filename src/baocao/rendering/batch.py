@@ -183,11 +183,11 @@ def _render_chunk(
 def _worker_terminated(signum: int, _frame: Any) -> None:
     """SIGTERM in a worker (sent by Linux when the parent dies): idle, leave at once;
     busy, unwind through the atomic write's cleanup first (:func:`_render_chunk`)."""
-    from baocao.rendering.signals import Terminated
+    from baocao.rendering.signals import Terminated, deliver
 
     if not _BUSY:
         os._exit(128 + signum)
-    raise Terminated(signum)
+    deliver(Terminated(signum))
 
 
 def _worker_init(language: str, stop: Any) -> None:

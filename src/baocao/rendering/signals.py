@@ -8,7 +8,9 @@ terminal's SIGHUP. The command then exits with 128 + the signal's number (143, 1
 shell reports a process ended by that signal.
 
 :func:`held` keeps these signals (and SIGINT) pending for a few statements, so that a
-temporary file is never created without the ``try`` that removes it.
+temporary file is never created without the ``try`` that removes it: the handlers are
+Python's, which always run in the main thread, so holding is a counter there, not a
+signal mask (another thread would take the signal and the handler would still run).
 """
 
 from __future__ import annotations
@@ -19,12 +21,19 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["Terminated", "exit_code_of", "handle_termination", "held", "release"]
+__all__ = [
+    "Terminated",
+    "deliver",
+    "exit_code_of",
+    "handle_termination",
+    "held",
+    "hold",
+    "release",
+]
 
 _SIGNALS = tuple(
     s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
 )
-_HELD = {signal.SIGINT, *_SIGNALS}
 
 
 class Terminated(KeyboardInterrupt):
@@ -47,17 +56,37 @@ class Terminated(KeyboardInterrupt):
         ).format(tin_hieu=name)
 
 
+_held = 0  # depth of hold() in the main thread
+_pending: list[BaseException] = []
+
+
+def deliver(exc: BaseException) -> None:
+    """Raise ``exc`` now, or when the last :func:`release` runs if signals are held."""
+    if _held and threading.current_thread() is threading.main_thread():
+        _pending.append(exc)
+        return
+    raise exc
+
+
 def _raise(signum: int, _frame: Any) -> None:
-    raise Terminated(signum)
+    deliver(Terminated(signum))
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    deliver(KeyboardInterrupt())
 
 
 def handle_termination() -> None:
-    """SIGTERM and SIGHUP raise :class:`Terminated` in the main thread (no-op elsewhere)."""
+    """SIGTERM and SIGHUP raise :class:`Terminated` in the main thread, SIGINT a
+    ``KeyboardInterrupt`` as usual; all three wait while :func:`held` (no-op outside the
+    main thread)."""
     if threading.current_thread() is not threading.main_thread():
         return
     for sig in _SIGNALS:
         with contextlib.suppress(ValueError, OSError):
             signal.signal(sig, _raise)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupt)
 
 
 def exit_code_of(exc: BaseException) -> int:
@@ -65,25 +94,33 @@ def exit_code_of(exc: BaseException) -> int:
     return exc.exit_code if isinstance(exc, Terminated) else 130
 
 
-def hold() -> Any:
-    """Block SIGINT, SIGTERM and SIGHUP; returns what :func:`release` restores."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+def hold() -> bool:
+    """Hold SIGINT, SIGTERM and SIGHUP (their Python handlers) until :func:`release`."""
+    global _held
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    _held += 1
+    return True
 
 
-def release(previous: Any) -> None:
-    """Undo :func:`hold` (once; ``None`` does nothing). A signal that came meanwhile is
-    handled right after, where the caller stands."""
-    if previous is not None and hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+def release(holding: bool | None) -> None:
+    """Undo :func:`hold` (``False`` or ``None``: nothing to undo). A signal that came
+    meanwhile is raised here, where the caller stands."""
+    global _held
+    if not holding:
+        return
+    _held -= 1
+    if not _held and _pending:
+        exc = _pending[0]
+        _pending.clear()
+        raise exc
 
 
 @contextlib.contextmanager
 def held() -> Iterator[None]:
     """The signals above wait until the block ends."""
-    previous = hold()
+    holding = hold()
     try:
         yield
     finally:
-        release(previous)
+        release(holding)
