@@ -392,7 +392,7 @@ def _check_here(path: Path, event: Any) -> list[Problem]:
         parts = read_parts(path)
     except BaocaoError as error:
         return [
-            Problem(p.message, p.path or str(path), p.line, p.column, p.field, p.part, "unreadable")
+            replace(p, path=p.path or str(path), code=p.code or "unreadable")
             for p in error.problems
         ]
     except (OSError, KeyError, ValueError) as exc:
