@@ -20,7 +20,8 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.wordprocessingml.document.main+xml"/>'
@@ -42,7 +43,7 @@ def paragraph(text: str) -> str:
 
 def document(*texts: str, header: bool = False) -> str:
     sect = (
-        f'<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr>'
         if header
         else "<w:sectPr/>"
     )

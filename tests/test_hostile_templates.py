@@ -32,9 +32,7 @@ BOMBS = {
     "format": "{{ '%0999999999d'|format(1) }}",
     "method": "{{ 'a'.ljust(10**9) }}",
     "str-format": "{{ '{:>999999999}'.format(1) }}",
-    "loops": (
-        "{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"
-    ),
+    "loops": ("{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}"),
     "doubling": (
         "{% set ns = namespace(s='a') %}{% for i in range(40) %}"
         "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
@@ -132,9 +130,7 @@ def malformed(kind: str) -> tuple[dict[str, str | bytes], str]:
         members["[Content_Types].xml"] = CONTENT_TYPES[:-5]
         return members, "[Content_Types].xml"
     if kind == "no-body":
-        members["word/document.xml"] = str(members["word/document.xml"]).replace(
-            "w:body", "w:bodx"
-        )
+        members["word/document.xml"] = str(members["word/document.xml"]).replace("w:body", "w:bodx")
         return members, "word/document.xml"
     if kind == "deep":
         members["word/document.xml"] = document("x").replace("<w:sectPr/>", DEEP + "<w:sectPr/>")
@@ -178,10 +174,14 @@ def test_external_entity_in_package_relationships_is_refused(tmp_path: Path) -> 
     secret = tmp_path / "secret.txt"
     secret.write_text("word/document.xml")
     members = parts("{{ su_kien.ten }}")
-    members["_rels/.rels"] = str(members["_rels/.rels"]).replace(
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "{secret.as_uri()}">]>',
-    ).replace('Target="word/document.xml"', 'Target="&e;"')
+    members["_rels/.rels"] = (
+        str(members["_rels/.rels"])
+        .replace(
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+            f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "{secret.as_uri()}">]>',
+        )
+        .replace('Target="word/document.xml"', 'Target="&e;"')
+    )
     path = write_docx(tmp_path / "tpl" / "mau.docx", members)
     problems = check_template(path)
     assert problems and problems[0].part == "_rels/.rels"

@@ -41,7 +41,7 @@ def in_folder(folder: Path) -> list[int]:
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
         try:
-            if Path(os.readlink(entry / "cwd")) == folder:
+            if (entry / "cwd").readlink() == folder:
                 pids.append(int(entry.name))
         except OSError:
             continue
@@ -125,7 +125,7 @@ def test_a_killed_worker_costs_nothing(tmp_path: Path) -> None:
                  "-t", "thong-cao", "-o", str(out), "-j", "2")  # fmt: skip
     wait_for(lambda: len(children(proc.pid)) >= 2 and out.exists() and any(out.iterdir()))
     os.kill(children(proc.pid)[0], signal.SIGKILL)
-    stdout, err = proc.communicate(timeout=300)
+    _stdout, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err.decode()
     assert len(whole_docx(out)) == 150
     assert "BrokenProcessPool" not in err.decode()

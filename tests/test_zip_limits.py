@@ -26,10 +26,12 @@ def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bomb") / "tpl"
     path = write_docx(folder / "mau.docx", parts("{{ su_kien.ten }}"))
     chunk = bytes(16 << 20)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        with z.open("word/media/zero.bin", "w", force_zip64=True) as f:
-            for _ in range(2 * GiB // len(chunk)):
-                f.write(chunk)
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z,
+        z.open("word/media/zero.bin", "w", force_zip64=True) as f,
+    ):
+        for _ in range(2 * GiB // len(chunk)):
+            f.write(chunk)
     assert path.stat().st_size < 10 << 20
     return path
 
@@ -62,9 +64,7 @@ def test_zip_bomb_fails_fast_and_small_in_every_command(
 ) -> None:
     event = event_file(tmp_path)
     out = tmp_path / "ra"
-    args = [
-        a.format(dir=bomb.parent, file=bomb, event=event, out=out / "vb.docx") for a in command
-    ]
+    args = [a.format(dir=bomb.parent, file=bomb, event=event, out=out / "vb.docx") for a in command]
     run = baocao(tmp_path, *args)
     assert run.code == 3, run.err
     where = run.out if command[0] == "check" else run.err

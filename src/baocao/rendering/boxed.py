@@ -133,7 +133,7 @@ def _limit_error(label: str, what: str) -> TemplateError:
     )
 
 
-def _read_all(fd: int, pid: int, deadline: float) -> tuple[bytes, bool]:
+def _read_all(fd: int, deadline: float) -> tuple[bytes, bool]:
     """Everything the child writes until it closes the pipe; False when time ran out."""
     chunks: list[bytes] = []
     while True:
@@ -178,7 +178,7 @@ def run_boxed(
         _child(write, func, args, kwargs, limits)
     os.close(write)
     try:
-        data, in_time = _read_all(read, pid, time.monotonic() + (wall or WALL_SECONDS))
+        data, in_time = _read_all(read, time.monotonic() + (wall or WALL_SECONDS))
     except BaseException:
         _kill(pid)
         raise
