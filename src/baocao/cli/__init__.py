@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "templates": ("baocao.cli.templates_cmd:templates", "Liệt kê, xem, xuất mẫu văn bản."),
     "check": ("baocao.cli.check_cmd:check", "Kiểm tra một mẫu .docx do cán bộ soạn."),
     "preview": ("baocao.cli.check_cmd:preview", "Xem nhanh nội dung văn bản trên màn hình."),
+    "init": ("baocao.cli.init_cmd:init", "Viết tệp sự kiện mẫu (và bảng tính danh sách) để điền."),
 }
 
 

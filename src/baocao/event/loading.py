@@ -28,7 +28,8 @@ không có mục `diadiem`; có phải ý bạn là `dia_diem`?
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -44,7 +45,7 @@ from baocao.event.limits import (
 )
 from baocao.event.located import Located, check_strings, map_strings, strip_invisible
 from baocao.event.model import RULES_ERROR_TYPE, Event
-from baocao.event.warnings import event_warnings
+from baocao.event.warnings import as_errors, event_warnings
 from baocao.i18n import _
 
 if TYPE_CHECKING:
@@ -91,12 +92,76 @@ def _parse(text: str, fmt: Format | None, path: str) -> Located:
     return tree
 
 
-def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None) -> Event:
+TemplateDirs = Sequence[str | Path]
+_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def unknown_templates(
+    tree: Located, *, path: str, templates_dirs: TemplateDirs = ()
+) -> list[Problem]:
+    """A problem for each ``van_ban`` key that is neither ``chung`` nor the name of a
+    template (built-in, in ``$BAOCAO_TEMPLATES`` or in ``templates_dirs``): its details
+    would silently never be printed (``thongcao`` for ``thong-cao``)."""
+    van_ban = tree.data.get("van_ban") if isinstance(tree.data, dict) else None
+    if not isinstance(van_ban, dict):
+        return []
+    # a key that is not even a template name is refused by the model
+    keys = [k for k in van_ban if isinstance(k, str) and k != "chung" and _KEY.match(k)]
+    if not keys:
+        return []
+    from baocao.event.explain import suggest
+    from baocao.registry import template_names
+
+    known = template_names(dirs=templates_dirs)
+    problems = []
+    for key in keys:
+        if key in known:
+            continue
+        line, column = tree.key_where(("van_ban", key)) or (None, None)
+        message = _(
+            "không có mẫu văn bản `{key}`: mỗi mục của `van_ban` là `chung` hoặc tên một mẫu "
+            "({known})"
+        ).format(key=key, known=", ".join(known) or "-")
+        close = suggest(key, known)
+        if close:
+            message += _("; có phải ý bạn là `{guess}`?").format(guess=close)
+        problems.append(
+            Problem(
+                message,
+                path=path,
+                line=line,
+                column=column,
+                field=f"van_ban.{key}",
+                code="unknown-template",
+            )
+        )
+    return problems
+
+
+def parse_event(
+    data: bytes,
+    *,
+    path: str = "<event>",
+    fmt: Format | None = None,
+    templates_dirs: TemplateDirs = (),
+    strict: bool = False,
+    base: Path | None = None,
+    sheet: str | None = None,
+) -> Event:
     """Validate the bytes of an event file; ``path`` names it in messages and picks the
-    format by extension unless ``fmt`` is given (otherwise the text is sniffed)."""
+    format by extension unless ``fmt`` is given (otherwise the text is sniffed).
+
+    A ``van_ban`` key must name a template that can be found (built-in, in
+    ``$BAOCAO_TEMPLATES`` or in ``templates_dirs``). The warnings are in
+    :attr:`Event.warnings`; with ``strict`` they are errors (``DataError``).
+
+    Lists of people given as spreadsheet paths (``khach_moi: ds.xlsx``) are read relative to
+    the folder ``base`` (None: the working folder, for an event read from standard input);
+    ``sheet`` picks the sheet of those that name none (``--sheet``)."""
     from pydantic import ValidationError
 
     from baocao.event.explain import problems_from
+    from baocao.event.people_files import ordered, placeholders, splice_lists
 
     text = decode_text(data, path=path)
     tree = _parse(text, fmt or _format_of(path), path)
@@ -122,8 +187,21 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
                 )
             ]
         )
-    invisible = strip_invisible(tree, path=path)
-    problems = tree.problems + check_strings(tree, path=path)
+    placement, list_problems = splice_lists(
+        tree,
+        path=path,
+        base=base if base is not None else Path.cwd(),
+        shown_base=str(Path(path).parent) if base is not None else None,
+        sheet=sheet,
+    )
+    tree.warnings += strip_invisible(tree, path=path)  # bidi and zero-width: removed
+    problems = (
+        tree.problems
+        + list_problems
+        + placeholders(tree, path=path)
+        + check_strings(tree, path=path)
+        + unknown_templates(tree, path=path, templates_dirs=templates_dirs)
+    )
     values = tree.data
     if any(p.code == "control-character" for p in problems):  # reported: keep them from
         values = map_strings(values, (), lambda _w, text: strip_control(text))  # validators
@@ -136,11 +214,13 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
         rules = problems_from_rules(_prune(tree.data, error), tree, path=path)
         problems += found + [p for p in rules if p.field not in reported]
     if problems:
-        unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
-        unique.sort(key=lambda p: (p.line or 0, p.column or 0))
-        raise DataError(unique)
-    tree.warnings += invisible
-    event._warnings = event_warnings(event, tree, path=path)
+        problems += tree.warnings  # shown with the errors, to be fixed at the same time
+        raise DataError(ordered([placement.relocate(p) for p in problems]))
+    event._warnings = ordered(
+        [placement.relocate(w) for w in event_warnings(event, tree, path=path)]
+    )
+    if strict and event.warnings:
+        raise DataError(as_errors(event.warnings))
     return event
 
 
@@ -190,7 +270,7 @@ def problems_from_rules(data: dict[str, Any], tree: Located, *, path: str) -> li
     return []
 
 
-def _io_message(error: OSError) -> str:
+def io_message(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return _("không có tệp này")
     if isinstance(error, IsADirectoryError):
@@ -225,31 +305,59 @@ def _read_regular(path: Path, shown: str) -> bytes:
         return handle.read(MAX_BYTES + 1)
 
 
-def load_event(path: str | Path) -> Event:
-    """Read and validate one event file (``DataError`` lists every problem)."""
+def load_event(
+    path: str | Path,
+    *,
+    templates_dirs: TemplateDirs = (),
+    strict: bool = False,
+    sheet: str | None = None,
+) -> Event:
+    """Read and validate one event file (``DataError`` lists every problem).
+
+    ``templates_dirs``: folders of templates besides the built-ins, whose names are valid
+    ``van_ban`` keys; ``strict``: warnings (:attr:`Event.warnings`) are errors; lists of
+    people given as spreadsheets are read relative to its folder (``sheet``: ``--sheet``)."""
     shown = str(path)
     try:
         data = _read_regular(Path(path), shown)
     except OSError as error:
-        raise DataError([Problem(_io_message(error), path=shown, code="io")]) from None
-    event = parse_event(data, path=shown)
+        raise DataError([Problem(io_message(error), path=shown, code="io")]) from None
+    event = parse_event(
+        data,
+        path=shown,
+        templates_dirs=templates_dirs,
+        strict=strict,
+        base=Path(path).parent,
+        sheet=sheet,
+    )
     event._source_path = Path(path)
     return event
 
 
 def check_files(
-    paths: Iterable[str | Path], *, on_valid: Callable[[str], None] | None = None
-) -> None:
+    paths: Iterable[str | Path],
+    *,
+    on_valid: Callable[[str], None] | None = None,
+    templates_dirs: TemplateDirs = (),
+    strict: bool = False,
+    sheet: str | None = None,
+) -> list[Problem]:
     """Validate every file; call ``on_valid(path)`` for each valid one, then raise one
-    ``DataError`` with the problems of all the invalid ones (if any)."""
+    ``DataError`` with the problems of all the invalid ones (if any), the warnings of the
+    valid ones among them. Returns the warnings of the valid files; with ``strict`` a
+    warning makes its file invalid."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     for path in paths:
         try:
-            load_event(path)
+            event = load_event(path, templates_dirs=templates_dirs, strict=strict, sheet=sheet)
         except DataError as error:
             problems += error.problems
         else:
+            problems += event.warnings
+            warnings += event.warnings
             if on_valid is not None:
                 on_valid(str(path))
-    if problems:
+    if any(not p.is_warning for p in problems):
         raise DataError(problems)
+    return warnings

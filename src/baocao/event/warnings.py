@@ -24,12 +24,21 @@ from baocao.event.located import Located, dotted
 if TYPE_CHECKING:
     from baocao.event.model import Event
 
-__all__ = ["RULES", "Finding", "event_warnings", "warning"]
+__all__ = ["RULES", "Finding", "as_errors", "event_warnings", "warning"]
 
 Finding = tuple[tuple[str | int, ...], str, str]
 """(path of the field, message, code) of one warning rule's finding."""
 
 RULES: list[Callable[[Event], list[Finding]]] = []
+
+
+def _duplicate_people(event: Event) -> list[Finding]:
+    from baocao.event.people import duplicate_people
+
+    return duplicate_people(event)
+
+
+RULES.append(_duplicate_people)
 
 
 def warning(
@@ -56,3 +65,10 @@ def event_warnings(event: Event, tree: Located, *, path: str) -> list[Problem]:
     unique = list(dict.fromkeys(found))
     unique.sort(key=lambda p: (p.line or 0, p.column or 0))
     return unique
+
+
+def as_errors(warnings: list[Problem]) -> list[Problem]:
+    """``warnings`` as errors (``--strict``): the same problems without the severity."""
+    from dataclasses import replace
+
+    return [replace(p, severity=None) for p in warnings]

@@ -67,7 +67,9 @@ def _close(word: str, choices: list[str]) -> str | None:
     same = [c for c in choices if plain(c) == plain(word)]
     if same:
         return same[0]
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    # a typo rarely drops half a name: `khac` is not `khach_moi`
+    near = [c for c in choices if abs(len(c) - len(word)) <= max(3, len(word) // 2)]
+    found = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
     if not found:
         low = {c.replace("_", ""): c for c in choices}
         found = difflib.get_close_matches(plain(word).replace("_", ""), list(low), n=1, cutoff=0.75)
@@ -92,7 +94,12 @@ def _list_with(top: Obj, attr: str) -> str | None:
         and isinstance(s.item, Obj)
         and attr in s.item.fields
     ]
-    return min(found, key=lambda p: (p.count("."), len(p), p)) if found else None
+    order = {name: index for index, name in enumerate(top.fields)}  # the event's key order
+    return (
+        min(found, key=lambda p: (p.count("."), len(p), order.get(p.split(".")[0], 0), p))
+        if found
+        else None
+    )
 
 
 class _Walker:

@@ -43,17 +43,19 @@ __all__ = [
 
 ALL = "all"
 MIN_PARALLEL = 12  # fewer documents than this render in-process: a pool costs more than it saves
-CHUNK_MAX = 16  # events per task sent to a worker (one gc.collect() per chunk)
+CHUNK_MAX = 16  # events per task sent to a worker (one young-generation collection each)
 
 
 @dataclass
 class ItemResult:
-    """What became of one item: the files written, or the problems that stopped it."""
+    """What became of one item: the files written, or the problems that stopped it; the
+    warnings about its event (``Problem.severity == "warning"``) either way."""
 
     item: Item
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -71,6 +73,11 @@ class BatchResult:
     @property
     def written(self) -> list[Path]:
         return [p for r in self.items for p in r.written]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The warnings about the events, each once, in plan order."""
+        return list(dict.fromkeys(w for r in self.items for w in r.warnings))
 
     @property
     def failed(self) -> list[ItemResult]:
@@ -123,31 +130,43 @@ def _failure(item: Item, exc: BaseException) -> ItemResult:
     return ItemResult(item, problems=[Problem(message, path=str(item.event))], exit_code=1)
 
 
+@dataclass(frozen=True)
+class Options:
+    """How every item of a batch is made (the keyword options of :func:`render_many` that
+    the workers need)."""
+
+    force: bool = False
+    dirs: tuple[Path | str, ...] = ()
+    sync: bool = False  # fsync each file as it is written (else once at the end)
+    strict: bool = False  # an event's warnings are errors
+    sheet: str | None = None  # the sheet of spreadsheet lists that name none
+
+
 def _render_event(
-    event_path: Path,
-    items: list[Item],
-    specs: dict[str, TemplateSpec],
-    force: bool,
-    dirs: Sequence[Path | str],
+    event_path: Path, items: list[Item], specs: dict[str, TemplateSpec], opts: Options
 ) -> list[ItemResult]:
-    """Load one event once and render each of its items; never raises."""
+    """Load one event once and render each of its items; never raises. Files are fsynced
+    one by one only with ``opts.sync``; otherwise :func:`render_many` syncs once at the end."""
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
 
     try:
-        event = load_event(event_path)
+        event = load_event(
+            event_path, templates_dirs=opts.dirs, strict=opts.strict, sheet=opts.sheet
+        )
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
     for item in items:
         try:
-            check_target(item.out, force=force)
-            data = render_bytes(event, template=specs[item.template], dirs=dirs)
-            write_atomic(item.out, data, force=force)
+            check_target(item.out, force=opts.force)
+            data = render_bytes(event, template=specs[item.template], dirs=opts.dirs)
+            write_atomic(item.out, data, force=opts.force, sync=opts.sync)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
             results.append(_failure(item, exc))
+        results[-1].warnings = list(event.warnings)
     return results
 
 
@@ -159,9 +178,7 @@ _STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
 _BUSY = False  # in a worker: a chunk is being rendered
 
 
-def _render_chunk(
-    chunk: Chunk, specs: dict[str, TemplateSpec], force: bool, dirs: Sequence[Path | str]
-) -> list[ItemResult]:
+def _render_chunk(chunk: Chunk, specs: dict[str, TemplateSpec], opts: Options) -> list[ItemResult]:
     from baocao.rendering.signals import Terminated
 
     global _BUSY
@@ -171,12 +188,12 @@ def _render_chunk(
         for event_path, items in chunk:
             if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
                 break
-            results += _render_event(event_path, items, specs, force, dirs)
+            results += _render_event(event_path, items, specs, opts)
     except Terminated as exc:  # the parent died: the file being written was cleaned up
         os._exit(exc.exit_code)
     finally:
         _BUSY = False
-    gc.collect()
+    gc.collect(1)  # young cycles (lxml trees) only: a full collection costs ~24 ms a chunk
     return results
 
 
@@ -245,15 +262,33 @@ def _pool(workers: int) -> tuple[Any, Any]:
     return pool, stop
 
 
+def _warm(specs: dict[str, TemplateSpec]) -> None:
+    """Compile every requested template once here, before the workers fork, so that each
+    worker starts with them compiled (each worker used to compile every template again).
+    A template that does not compile is left for the workers to report per item."""
+    if not sys.platform.startswith("linux"):  # spawn: nothing is inherited
+        return
+    from baocao.rendering.document import compile_checked
+
+    for spec in specs.values():
+        for path in sorted(set(spec.files.values())):
+            try:  # a template from elsewhere: first compiled in a child with limits
+                compile_checked(path)
+            except Exception:  # reported by the worker, with its item
+                continue
+
+
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...]],
+    args: tuple[dict[str, TemplateSpec], Options],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
     workers are told to stop after the document they are writing, queued work is cancelled,
     and the interrupt goes on once they are done: no half-written file, no work after it."""
+    _warm(args[0])
+    gc.freeze()  # the parent's heap is shared with the forked workers: never scanned again
     chunks = _chunks(plan, workers)
     failed = _pool_round(chunks, workers, args, report, last=False)
     if failed:  # a worker died (killed, out of memory): its chunks once more, in a new pool
@@ -270,7 +305,7 @@ def _mtime(path: Path) -> int | None:
 def _pool_round(
     chunks: list[Chunk],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...]],
+    args: tuple[dict[str, TemplateSpec], Options],
     report: Callable[[list[ItemResult]], None],
     *,
     last: bool,
@@ -333,6 +368,9 @@ def render_many(
     dirs: Sequence[Path | str] = (),
     on_progress: ProgressCallback | None = None,
     pdf_timeout: float | None = None,
+    sync: bool = False,
+    strict: bool = False,
+    sheet: str | None = None,
 ) -> BatchResult:
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
@@ -344,6 +382,7 @@ def render_many(
     An existing output is replaced only with ``force``. ``jobs`` worker processes (default:
     the number of cores; 1, or a small batch, renders in this process). With ``pdf``, each
     document written is also converted to ``<name>.pdf`` beside it by LibreOffice.
+    ``sheet`` picks the sheet of the lists of people given as workbooks that name none.
     ``on_progress(result, done, total)`` is called in this process after each item (and,
     with ``pdf``, once more per item after the PDF step, with that step's result).
     A template that cannot be found (or an unsafe name) is reported in
@@ -353,6 +392,10 @@ def render_many(
     raises :class:`~baocao.errors.ExportError` before writing anything when ``pdf`` is asked
     for and LibreOffice is not installed. An interrupt (``KeyboardInterrupt``) stops the batch
     after the documents being written; every file is whole or absent.
+    The warnings about each event are in :attr:`ItemResult.warnings` (and
+    :attr:`BatchResult.warnings`, once per event); with ``strict`` an event with warnings is
+    a bad event (exit 3, nothing of it written). ``dirs`` also tells the loader which
+    ``van_ban`` keys name a template.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
         from baocao.rendering.pdf import find_soffice
@@ -382,6 +425,7 @@ def render_many(
             if on_progress is not None:
                 on_progress(r, count, total)
 
+    opts = Options(force=force, dirs=tuple(dirs), sync=sync, strict=strict, sheet=sheet)
     cores = default_jobs()
     if jobs is not None and jobs > cores:  # more processes than cores only costs memory
         from baocao.i18n import _
@@ -391,10 +435,14 @@ def render_many(
     workers = min(jobs or cores, cores, len(plan))
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs))
+            report(_render_event(event_path, items, by_name, opts))
     else:
-        _render_in_pool(plan, workers, (by_name, force, tuple(dirs)), report)
+        _render_in_pool(plan, workers, (by_name, opts), report)
     result.items = [done[item] for _, items in plan for item in items]
+    if not sync:
+        from baocao.rendering.atomic import sync_outputs
+
+        sync_outputs(result.written)
     if pdf:
         phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
         report(phase, store=False)

@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baocao.docx.package import DocProps
 from baocao.registry import TemplateSpec, find_template
 from baocao.rendering.atomic import write_atomic
 from baocao.rendering.names import default_output
+
+if TYPE_CHECKING:  # pragma: no cover
+    from baocao.rendering.engine import CompiledTemplate
 
 __all__ = ["default_output", "doc_props", "render", "render_bytes"]
 
@@ -80,21 +83,31 @@ def render_bytes(
     process with limits (:mod:`baocao.rendering.boxed`): compiled there once per process
     (then here, now known to stay within the limits), rendered there each time."""
     from baocao.rendering.boxed import is_trusted, run_boxed
-    from baocao.rendering.engine import compile_template, is_compiled
     from baocao.template_context.build import context
 
     spec = _spec(template, dirs)
     the_thuc = _get(event, "the_thuc") or "nha_nuoc"
     path = spec.docx_for(the_thuc)
     trusted = is_trusted(path)
-    if not trusted and not is_compiled(path):
-        run_boxed(_compile_only, path, label=str(path))
-    compiled = compile_template(path)
+    compiled = compile_checked(path)
     ctx = context(event, template=spec, dirs=dirs)
     props = doc_props(event, spec, ctx)
     if trusted:
         return compiled.render_bytes(ctx, props)
-    return run_boxed(compiled.render_bytes, ctx, props, label=str(path))
+    data: bytes = run_boxed(compiled.render_bytes, ctx, props, label=str(path))
+    return data
+
+
+def compile_checked(path: Path) -> CompiledTemplate:
+    """The compiled template at ``path``; one from outside the built-in folder is first
+    compiled in a child process with limits (:mod:`baocao.rendering.boxed`), once per
+    process and file version, then here, now known to stay within them."""
+    from baocao.rendering.boxed import is_trusted, run_boxed
+    from baocao.rendering.engine import compile_template, is_compiled
+
+    if not is_trusted(path) and not is_compiled(path):
+        run_boxed(_compile_only, path, label=str(path))
+    return compile_template(path)
 
 
 def _compile_only(path: Path) -> None:
