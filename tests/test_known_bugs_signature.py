@@ -323,10 +323,11 @@ def test_b14_header_and_signature_cells_keep_their_paragraphs(name: str, the_thu
             thay_cho="Trưởng Ban",
         )
         doc = document(data, name)
-        for t_index in (0, -1):
-            for got, want in zip(
-                doc.tables[t_index]._cells, template.tables[t_index]._cells, strict=True
-            ):
+        # the template's signing table: the last but an appendix table (bao-cao-tong-ket's
+        # "Danh sách học viên"), which is not rendered without hoc_vien
+        signing = next(t for t in reversed(template.tables) if "Nơi nhận:" in t._cells[0].text)
+        for t_index, want_table in ((0, template.tables[0]), (-1, signing)):
+            for got, want in zip(doc.tables[t_index]._cells, want_table._cells, strict=True):
                 items = sum(1 for p in got.paragraphs if p.style.name == "Nơi nhận - mục")
                 expected = _template_paragraph_styles(want, items)
                 assert [p.style.name for p in got.paragraphs] == expected, (stem, the_thuc, name)

@@ -305,6 +305,26 @@ def _read_regular(path: Path, shown: str) -> bytes:
         return handle.read(MAX_BYTES + 1)
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_stdin_read: tuple[object, bytes] | None = None  # (the stdin read, its bytes)
+
+
+def read_stdin() -> bytes:
+    """The bytes of standard input, read once (a second ``-`` gets the same event)."""
+    import sys
+
+    global _stdin_read
+    if _stdin_read is None or _stdin_read[0] is not sys.stdin:
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except (OSError, AttributeError, ValueError) as error:
+            message = _("không đọc được đầu vào chuẩn (stdin): {loi}").format(loi=error)
+            raise DataError([Problem(message, path=STDIN_NAME, code="io")]) from None
+        _stdin_read = (sys.stdin, data)
+    return _stdin_read[1]
+
+
 def load_event(
     path: str | Path,
     *,
@@ -312,11 +332,26 @@ def load_event(
     strict: bool = False,
     sheet: str | None = None,
 ) -> Event:
-    """Read and validate one event file (``DataError`` lists every problem).
+    """Read and validate one event file (``DataError`` lists every problem). ``"-"`` reads
+    the event from standard input (named ``<stdin>`` in messages; relative paths in it are
+    taken from the current folder).
 
     ``templates_dirs``: folders of templates besides the built-ins, whose names are valid
     ``van_ban`` keys; ``strict``: warnings (:attr:`Event.warnings`) are errors; lists of
     people given as spreadsheets are read relative to its folder (``sheet``: ``--sheet``)."""
+    if str(path) == STDIN:
+        data = read_stdin()
+        check_size(len(data), path=STDIN_NAME)
+        event = parse_event(
+            data,
+            path=STDIN_NAME,
+            templates_dirs=templates_dirs,
+            strict=strict,
+            base=Path.cwd(),
+            sheet=sheet,
+        )
+        event._source_path = Path(STDIN_NAME)
+        return event
     shown = str(path)
     try:
         data = _read_regular(Path(path), shown)

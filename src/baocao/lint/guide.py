@@ -105,12 +105,28 @@ MO_TA: dict[str, str] = {
     "ten_su_kien": "tên sự kiện, viết hoa chữ đầu",
     "cai_dat": "các cài đặt trình bày của mẫu (mặc định của thể thức, rồi `cai_dat` của tệp "
     ".yaml đi kèm)",
+    "khach_moi": "danh sách khách mời như đã khai (xem bảng `nguoi` dưới)",
+    "hoc_vien": "danh sách học viên như đã khai (xem bảng `nguoi` dưới)",
+    "danh_sach_hoc_vien": "các hàng của bảng học viên (phụ lục báo cáo), mỗi hàng có `stt`, "
+    "`ho_ten`, `don_vi`, `xep_loai` (`Giỏi`); rỗng khi không có học viên",
+    "nguoi": "chỉ ở mẫu theo danh sách (tệp .yaml đi kèm có `moi_muc: khach_moi` hoặc "
+    "`moi_muc: hoc_vien`): người của văn bản này (xem bảng dưới)",
+    "stt": "chỉ ở mẫu theo danh sách: số thứ tự của người trong danh sách, từ 1",
+    "tong_so_nguoi": "chỉ ở mẫu theo danh sách: số người trong danh sách",
+    "thoi_gian_moi": "thời gian viết như trong giấy mời: `vào lúc 7 giờ 30 phút, thứ Sáu, "
+    "ngày 01 tháng 11 năm 2024`",
 }
 
 # what baocao adds to a part of the event (not in the event file)
 THEM: dict[str, str] = {
     "n.gioi_thieu": "`đồng chí Lê Văn A, Trưởng Ban Dân vận` (danh xưng, họ tên, chức vụ)",
     "n.gioi_thieu_cau": "như `gioi_thieu`, thêm dấu phẩy sau chức vụ để viết tiếp câu",
+    "nguoi.xung": "danh xưng viết giữa câu: `ông`, `bà`, `đồng chí`, `ông/bà` (khi không khai)",
+    "nguoi.goi": "danh xưng và họ tên đầu dòng: `Ông Nguyễn Văn An`",
+    "nguoi.chuc_danh": "chức vụ và đơn vị: `Giám đốc Sở Tư pháp`",
+    "nguoi.kinh_gui": "dòng Kính gửi: `Ông Nguyễn Văn An, Giám đốc Sở Tư pháp`",
+    "nguoi.ngay_sinh_so": "ngày sinh `05/02/1980` (rỗng khi không khai)",
+    "nguoi.xep_loai_chu": "xếp loại viết hoa chữ đầu: `Giỏi` (rỗng khi không khai)",
 }
 
 
@@ -161,6 +177,20 @@ def variables_section() -> str:
     ]
     for title, prefix, path, cls in groups:
         lines += _model_table(title, prefix, cls, extra(path, cls.model_fields))
+    from baocao.event.people import HocVien, KhachMoi
+
+    lines += _model_table(
+        "Khách mời `nguoi` (mẫu có `moi_muc: khach_moi`, như giay-moi)",
+        "nguoi",
+        KhachMoi,
+        ["xung", "goi", "chuc_danh", "kinh_gui"],
+    )
+    lines += _model_table(
+        "Học viên `nguoi` (mẫu có `moi_muc: hoc_vien`, như giay-chung-nhan)",
+        "nguoi",
+        HocVien,
+        ["ngay_sinh_so", "xep_loai_chu"],
+    )
     lines += ["#### Các khóa con baocao tính sẵn", ""]
     for key in ("cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat"):
         node = shape.fields[key]

@@ -250,8 +250,10 @@ def context_shape() -> Obj:
         data = copy.deepcopy(SAMPLE_EVENT)
         data["the_thuc"] = the_thuc
         event = Event.model_validate(data)
-        spec = TemplateSpec(name="mau", ten_loai="BÁO CÁO", viet_tat="BC")
-        out = merge(out, shape_of_value(context(event, template=spec)))
+        # a per-person template (side file moi_muc) also sees nguoi, stt, thoi_gian_moi…
+        for moi_muc in (None, "khach_moi", "hoc_vien"):
+            spec = TemplateSpec(name="mau", ten_loai="BÁO CÁO", viet_tat="BC", moi_muc=moi_muc)
+            out = merge(out, shape_of_value(context(event, template=spec)))
     model = shape_of_type(Event)
     assert isinstance(out, Obj) and isinstance(model, Obj)
     filled = _fill(out, model)

@@ -27,6 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from baocao.errors import BaocaoError, Problem
 from baocao.rendering.names import Item, plan_names, plan_outputs
+from baocao.rendering.people import (
+    forget_loaded,
+    has_list,
+    load_once,
+    people_of,
+    skip_note,
+    spread,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from baocao.registry import TemplateSpec
@@ -140,6 +148,10 @@ class Options:
     sync: bool = False  # fsync each file as it is written (else once at the end)
     strict: bool = False  # an event's warnings are errors
     sheet: str | None = None  # the sheet of spreadsheet lists that name none
+    tat_ca: bool = False  # per-person templates: trainees graded "không đạt" too
+    #: per-person templates that came from "all" only: skipped, with a note, for an event
+    #: whose list is empty
+    optional: frozenset[str] = frozenset()
 
 
 def _render_event(
@@ -150,18 +162,27 @@ def _render_event(
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
+    from baocao.rendering.people import render_person_bytes
 
     try:
-        event = load_event(
-            event_path, templates_dirs=opts.dirs, strict=opts.strict, sheet=opts.sheet
-        )
+        load = load_once if any(i.stt is not None for i in items) else load_event
+        event = load(event_path, templates_dirs=opts.dirs, strict=opts.strict, sheet=opts.sheet)
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
     for item in items:
         try:
+            spec = specs[item.template]
+            note = skip_note(event, spec, item.event) if spec.name in opts.optional else None
+            if note is not None:
+                results.append(ItemResult(item, problems=[note]))
+                results[-1].warnings = list(event.warnings)
+                continue
             check_target(item.out, force=opts.force)
-            data = render_bytes(event, template=specs[item.template], dirs=opts.dirs)
+            if item.stt is not None:
+                data = render_person_bytes(event, template=spec, stt=item.stt, dirs=opts.dirs)
+            else:
+                data = render_bytes(event, template=spec, dirs=opts.dirs, tat_ca=opts.tat_ca)
             write_atomic(item.out, data, force=opts.force, sync=opts.sync)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
@@ -249,9 +270,12 @@ def _pool(workers: int) -> tuple[Any, Any]:
 
     from baocao.i18n import get_language
 
-    # fork on Linux: workers start at once with the parent's imports (no thread runs here);
-    # elsewhere the platform's default (spawn), which the initializer warms up
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    # the start method the program chose (multiprocessing.set_start_method), else fork on
+    # Linux: workers start at once with the parent's imports (no thread runs here); elsewhere
+    # the platform's default (spawn), which the initializer warms up
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    linux = sys.platform.startswith("linux")
+    ctx = multiprocessing.get_context(chosen or ("fork" if linux else None))
     stop = ctx.Event()
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -371,10 +395,14 @@ def render_many(
     sync: bool = False,
     strict: bool = False,
     sheet: str | None = None,
+    split: bool = False,
+    tat_ca: bool = False,
 ) -> BatchResult:
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
 
+    ``"-"`` in ``events`` reads an event from standard input (named ``stdin`` in output
+    names, written in the current folder; the batch then renders in this process).
     Outputs: ``<event-stem>-<template>.docx`` next to each event; with ``out`` ending in
     ``.docx`` and exactly one document, that file (unless it is an existing folder, or a
     string ending in ``/``); with any other ``out``, that folder (created), event names
@@ -396,6 +424,14 @@ def render_many(
     :attr:`BatchResult.warnings`, once per event); with ``strict`` an event with warnings is
     a bad event (exit 3, nothing of it written). ``dirs`` also tells the loader which
     ``van_ban`` keys name a template.
+
+    A per-person template (side file ``moi_muc``) makes one document holding every person
+    of its list, each on new pages; with ``split`` one document per person,
+    ``<event>-<template>-<NNN>-<name>.docx`` (:func:`baocao.rendering.names.person_output`),
+    each an item of its own (a person that fails does not stop the others). ``tat_ca``: also
+    trainees graded ``không đạt``. Such a template that came from ``"all"`` only is left out
+    for an event file that does not mention its list, and skipped with a warning in its item
+    for an event whose list is empty; named, an empty list is an error.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
         from baocao.rendering.pdf import find_soffice
@@ -405,12 +441,30 @@ def render_many(
     result = BatchResult(problems=problems, problems_exit_code=code)
     if problems:
         return result
+    if out is not None:
+        try:
+            Path(out).is_dir()
+        except OSError as exc:  # a name too long for the system: said before any work
+            from baocao.rendering.atomic import os_error
+
+            result.problems, result.problems_exit_code = os_error(out, exc).problems, 1
+            return result
     unique: dict[Path, Path] = {}
     for e in events:  # the same file named twice is one event
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
     folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
-    plan = plan_outputs(event_paths, specs, Path(out) if out is not None else None, folder=folder)
+    forget_loaded()  # workers fork with the event --split planning read, never an older one
+    who = None
+    if split and any(s.moi_muc for s in specs):
+        who = people_of(tat_ca, templates_dirs=tuple(dirs), strict=strict, sheet=sheet)
+    named = {name for name in templates if name != ALL}
+    optional = frozenset(s.name for s in specs if s.moi_muc and s.name not in named)
+    plan = plan_outputs(
+        event_paths, specs, Path(out) if out is not None else None, folder=folder,
+        people=who, include=lambda e, s: s.name not in optional or has_list(e, s),
+    )  # fmt: skip
+    plan = [(e, part) for e, items in plan for part in spread(items)]
     total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
     by_name = {s.name: s for s in specs}
     done: dict[Item, ItemResult] = {}
@@ -425,7 +479,10 @@ def render_many(
             if on_progress is not None:
                 on_progress(r, count, total)
 
-    opts = Options(force=force, dirs=tuple(dirs), sync=sync, strict=strict, sheet=sheet)
+    opts = Options(
+        force=force, dirs=tuple(dirs), sync=sync, strict=strict, sheet=sheet, tat_ca=tat_ca,
+        optional=optional,
+    )  # fmt: skip
     cores = default_jobs()
     if jobs is not None and jobs > cores:  # more processes than cores only costs memory
         from baocao.i18n import _
@@ -433,12 +490,15 @@ def render_many(
         note = _("-j {so}: máy có {loi} lõi, dùng {loi} tiến trình").format(so=jobs, loi=cores)
         result.problems.append(Problem(note, code="jobs-capped", severity="warning"))
     workers = min(jobs or cores, cores, len(plan))
+    if any(str(e) == "-" for e in event_paths):  # standard input is read in this process
+        workers = 1
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
             report(_render_event(event_path, items, by_name, opts))
     else:
         _render_in_pool(plan, workers, (by_name, opts), report)
     result.items = [done[item] for _, items in plan for item in items]
+    forget_loaded()
     if not sync:
         from baocao.rendering.atomic import sync_outputs
 

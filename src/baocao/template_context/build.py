@@ -76,6 +76,16 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     event is named as it is (``Hội nghị triển khai …``)
 ``ten_su_kien``  event name with a capital first letter
 ``cai_dat``  layout settings: profile defaults, then the side file's ``cai_dat``
+``khach_moi``  invited guests as written (``[]`` when none)
+``hoc_vien``  trainees as written (``[]`` when none)
+``danh_sach_hoc_vien``  the trainees as table rows ``stt``, ``ho_ten``, ``don_vi``,
+    ``xep_loai`` (``Giỏi``), ``[]`` without ``hoc_vien`` (the report's appendix)
+``thoi_gian_moi``  when, as an invitation says it: ``vào lúc 7 giờ 30 phút, thứ Sáu,
+    ngày 01 tháng 11 năm 2024``
+``nguoi``  per-person templates (side file ``moi_muc``): the person of this document
+    (:mod:`baocao.template_context.people`); None in other templates
+``stt``  per-person templates: the person's number in the list, from 1; else None
+``tong_so_nguoi``  per-person templates: how many people the list has; else None
 
 ``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
 topics; a one-day event: ``Tại hội nghị, các đại biểu …``), ``noi_dung`` (topics alone),
@@ -104,6 +114,12 @@ from baocao.errors import DataError, Problem
 from baocao.i18n import _
 from baocao.template_context.layout import cai_dat as merged_settings
 from baocao.template_context.layout import profile
+from baocao.template_context.people import (
+    bang_hoc_vien,
+    context_nguoi,
+    nguoi_can_in,
+    thoi_gian_moi,
+)
 from baocao.template_context.report import cau_bao_cao, muc_bao_cao, so_lieu
 from baocao.template_context.sentences import (
     as_date,
@@ -376,5 +392,23 @@ def context(
         or hoa_dau(sk["ten"] if tg["mot_ngay"] else f"khai mạc {sk['ten']}"),
         "ten_su_kien": hoa_dau(sk["ten"]),
         "cai_dat": settings,
+        "danh_sach_hoc_vien": bang_hoc_vien(data.get("hoc_vien") or []),
+        "thoi_gian_moi": thoi_gian_moi(sk["bat_dau"], sk.get("ket_thuc")),
+        # a per-person template's person (below); None in any other template
+        "nguoi": None,
+        "stt": None,
+        "tong_so_nguoi": None,
     }
+    moi_muc = getattr(spec, "moi_muc", None)
+    if moi_muc:  # a per-person template: the first person who gets one (a blank one if none)
+        people = nguoi_can_in(data, moi_muc)
+        stt, first = people[0] if people else (1, None)
+        ctx = context_nguoi(ctx, moi_muc, first, stt, len(data.get(moi_muc) or []))
     return ctx
+
+
+def noi_nhan_kinh_gui(ctx: dict[str, Any] | Any, kinh_gui: list[str]) -> list[str]:
+    """Nơi nhận of ``ctx`` (a context of :func:`context`) for the addressees ``kinh_gui``
+    (a per-person document: the person is the Kính gửi, so ``- Như trên`` comes first)."""
+    luu = ctx["noi_nhan"][-1]
+    return _noi_nhan(ctx["van_ban"], kinh_gui, ctx["cai_dat"], luu)

@@ -25,6 +25,7 @@ __all__ = [
     "chu_dau_hoa",
     "chuan_dau",
     "dong_chi",
+    "khong_dau",
     "ma_cu",
     "nfc",
     "noi",
@@ -200,3 +201,16 @@ def dong_chi(nguoi: Any) -> str:
     parts = [" ".join(x for x in (danh_xung, ho_ten) if x)]
     parts += [nfc(str(c)).strip() for c in chuc_vu if c and str(c).strip()]
     return ", ".join(p for p in parts if p)
+
+
+def khong_dau(s: str) -> str:
+    """Bỏ dấu: ``Nguyễn Văn Đức`` → ``Nguyen Van Duc`` (``đ`` → ``d``), for file names and
+    ASCII-only keys; case and everything else are kept.
+
+    >>> khong_dau("Nguyễn Văn Đức, Trần Thị Bé")
+    'Nguyen Van Duc, Tran Thi Be'
+    """
+    text = nfc(s).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", plain)
