@@ -8,6 +8,7 @@ a generous time bound and a peak memory (RSS) under 500 MB.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,16 @@ BOMBS = {
         "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
     ),
 }
+
+
+@pytest.fixture(autouse=True)
+def vietnamese() -> Iterator[None]:
+    """Messages in Vietnamese whatever an earlier test in this process chose."""
+    from baocao import i18n
+
+    i18n.set_language("vi")
+    yield
+    i18n.set_language(None)
 
 
 def one_template(tmp_path: Path, *texts: str, **kwargs: object) -> Path:

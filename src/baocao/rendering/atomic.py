@@ -108,11 +108,7 @@ def _os_error(path: Path, exc: OSError) -> RenderError:
         return _open_in_word(path)
     if code in (errno.EACCES, errno.EPERM) and path.exists() and word_lock(path) is not None:
         return _open_in_word(path)
-    if code == errno.ENAMETOOLONG and len(path.name.encode("utf-8")) > 255:  # one name
-        message = _(
-            "tên tệp quá dài ({so} byte, hệ thống cho tối đa 255): hãy đặt tên ngắn hơn"
-        ).format(so=len(path.name.encode("utf-8")))
-    elif winerror == WINERROR_FILENAME_EXCED_RANGE or code == errno.ENAMETOOLONG:
+    if winerror == WINERROR_FILENAME_EXCED_RANGE or code == errno.ENAMETOOLONG:
         message = _(
             "đường dẫn quá dài ({so} ký tự; Windows chỉ cho 260); chọn thư mục ngắn hơn với -o "
             "hoặc đặt tên tệp sự kiện ngắn hơn"

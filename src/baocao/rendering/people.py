@@ -125,14 +125,15 @@ def render_people_bytes(
     from baocao.rendering.boxed import boxed_call
 
     def render() -> bytes:
-        return bytes(compiled.render_sections(contexts(), doc_props(event, spec, base)))
+        try:
+            return bytes(compiled.render_sections(contexts(), doc_props(event, spec, base)))
+        except BaocaoError as exc:
+            if current:
+                raise _located(exc, *current[0]) from exc
+            raise
 
-    try:  # a template from outside the built-in folder: in a child process with limits
-        return boxed_call(compiled.path, render)
-    except BaocaoError as exc:
-        if current:
-            raise _located(exc, *current[0]) from exc
-        raise
+    # a template from outside the built-in folder: in a child process with limits
+    return boxed_call(compiled.path, render)
 
 
 def render_person_bytes(
