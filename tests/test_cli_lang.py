@@ -101,8 +101,9 @@ def test_the_main_commands_show_two_or_three_examples() -> None:
 def test_template_option_lists_the_templates() -> None:
     done = invoke(["render", "--help"])
     flat = " ".join(done.stdout.split())
-    assert "Mẫu có: bao-cao-tong-ket, phat-bieu-khai-mac, thong-cao, tin-bai." in (
-        flat.replace("- ", "-")
+    assert (
+        "Mẫu có: bao-cao-tong-ket, chuong-trinh, giay-chung-nhan, giay-moi, ke-hoach, "
+        "phat-bieu-be-mac, phat-bieu-khai-mac, thong-cao, tin-bai." in flat.replace("- ", "-")
     )
 
 

@@ -23,8 +23,11 @@ def test_list_shows_every_builtin_with_title_and_source() -> None:
     names = [line.split("\t")[0] for line in lines]
     assert names == [
         "bao-cao-tong-ket",
+        "chuong-trinh",
         "giay-chung-nhan",
         "giay-moi",
+        "ke-hoach",
+        "phat-bieu-be-mac",
         "phat-bieu-khai-mac",
         "thong-cao",
         "tin-bai",

@@ -284,13 +284,30 @@ def test_b11_closing_mark(the_thuc: str) -> None:
 
 def _template_paragraph_styles(cell: Any, loops: int) -> list[str]:
     """The styles a filled cell has: the template's paragraphs minus ``{%p %}`` control
-    paragraphs, the loop body repeated ``loops`` times."""
+    paragraphs, the loop body repeated ``loops`` times; of an ``{%p if %}…{%p else %}`` the
+    ``else`` branch (the examples' date lines fit their cell); a ``{{p vach_co_quan }}`` rule
+    is a ``Vạch`` paragraph made by the context (issue 10)."""
     styles: list[str] = []
     in_loop: list[str] = []
     looping = False
+    branch: list[str] | None = None
     for p in cell.paragraphs:
         text = p.text.strip()
-        if text.startswith("{%p for"):
+        if text.startswith("{%p if ngay_dai"):
+            branch = []
+            continue
+        if branch is not None:
+            if text.startswith("{%p else"):
+                branch.clear()
+            elif text.startswith("{%p endif"):
+                styles += branch
+                branch = None
+            else:
+                branch.append(p.style.name)
+            continue
+        if text.startswith("{{p vach_"):
+            styles.append("Vạch")
+        elif text.startswith("{%p for"):
             looping = True
         elif text.startswith("{%p endfor"):
             looping = False

@@ -47,6 +47,7 @@ from baocao.event.fields import (
     rules_error,
 )
 from baocao.event.people import DanhSachTep, HocVien, KhachMoi, count_mismatches
+from baocao.event.programme import KeHoach, Phien, kiem_tra
 from baocao.event.results import KetQua, XepLoai
 from baocao.i18n import _
 
@@ -270,6 +271,14 @@ class Event(StrictModel):
         default_factory=dict,
         description="Thông tin riêng theo tên mẫu văn bản; `chung` là mặc định cho mọi mẫu.",
     )
+    # --- kế hoạch, chương trình (baocao.event.programme) ---
+    ke_hoach: KeHoach | None = Field(None, description="Kế hoạch tổ chức (cho mẫu ke-hoach).")
+    chuong_trinh: list[Phien] = Field(
+        default_factory=list,
+        description=(
+            "Chương trình: các phiên theo thứ tự thời gian (cho mẫu chuong-trinh, ke-hoach)."
+        ),
+    )
 
     _source_path: Path | None = PrivateAttr(default=None)
     _warnings: list[Problem] = PrivateAttr(default_factory=list)
@@ -342,6 +351,15 @@ class Event(StrictModel):
             ]
         if issues:
             raise rules_error(issues)
+        return self
+
+    @model_validator(mode="after")
+    def _programme_rules(self) -> Event:
+        """Sessions get their full date and time, inside the event's days and in order."""
+        start, end = self.su_kien.bat_dau, self.su_kien.ket_thuc
+        issues = kiem_tra(self.chuong_trinh, as_day(start), as_day(end or start))
+        if issues:
+            raise rules_error([(("chuong_trinh", *path), msg) for path, msg in issues])
         return self
 
     def van_ban_cho(self, template_name: str) -> VanBan:

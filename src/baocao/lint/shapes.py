@@ -215,6 +215,16 @@ SAMPLE_EVENT: dict[str, Any] = {
         "kien_nghi": ["e"],
     },
     "bao_chi": {"ma_bao": "CMO", "tac_gia": "Tác giả", "tieu_de": "Tiêu đề"},
+    "ke_hoach": {
+        "can_cu": "Chương trình công tác",
+        "yeu_cau": ["Nghiêm túc"],
+        "thanh_phan": ["Lãnh đạo"],
+        "phan_cong": [{"don_vi": "Văn phòng", "nhiem_vu": ["Chuẩn bị"]}],
+        "kinh_phi_du_kien": {"so_tien": 1000000, "nguon": "ngân sách"},
+    },
+    "chuong_trinh": [
+        {"bat_dau": "7h30", "ket_thuc": "8h00", "noi_dung": "Khai mạc", "thuc_hien": "Lê Văn A"}
+    ],
     "van_ban": {
         "chung": {
             "so": 5,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from baocao.vi.dates import (
     buoi,
+    buoi_khoang,
     dia_danh_ngay,
     gio,
     khoang_ngay,
@@ -45,6 +46,7 @@ __all__ = [
     "MaCu",
     "bang_chu",
     "buoi",
+    "buoi_khoang",
     "chu_dau_hoa",
     "chuan_dau",
     "dia_danh_ngay",
