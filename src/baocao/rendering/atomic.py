@@ -180,6 +180,8 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bo
     except BaseException as exc:
         if tmp_path is not None:
             with contextlib.suppress(OSError):
+                tmp.close()  # a signal before the `with` below: the file is still open
+            with contextlib.suppress(OSError):
                 tmp_path.unlink()
         if isinstance(exc, OSError):
             raise _os_error(path, exc) from exc
