@@ -30,6 +30,7 @@ MAX_DEPTH = 50
 MAX_STRING = 100_000
 MAX_ALIASES = 10
 MAX_NODES = 100_000
+MAX_NUMBER = 60  # characters of a number as written (a longer one is text, not a number)
 MAX_REPORTED = 20  # problems of one kind shown before the rest are summarised
 
 # Characters an XML 1.0 document cannot hold (the .docx would be corrupt): C0 controls other
@@ -202,6 +203,11 @@ def control_problem(char: str, **where: object) -> Problem:
         code="control-character",
         **where,  # type: ignore[arg-type]
     )
+
+
+def strip_control(text: str) -> str:
+    """``text`` without the characters :func:`control_characters` reports."""
+    return _CONTROL.sub("", text)
 
 
 def find_control(text: str) -> str | None:
