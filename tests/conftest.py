@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -22,6 +23,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Messages are asserted in Vietnamese (the default) unless a test asks for English; a
 # developer's LANG=en_US must not change that. Tests of the choice itself set their own.
 os.environ.setdefault("BAOCAO_LANG", "vi")
+
+# Hypothesis profiles. "ci": the same examples on every run (derandomize; no example
+# database), no deadline (a shared CI machine is slow at times), and the blob to reproduce a
+# failure printed. Loaded with HYPOTHESIS_PROFILE=ci, or when CI is set; "default" otherwise
+# (random examples: a developer's runs keep looking for new failures).
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 
 def example_files() -> list[Path]:

@@ -261,7 +261,8 @@ class _Walker:
                 return
             names = [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
             for kw in node.kwargs:
-                if kw.key not in names:
+                # Jinja types kwargs as Pair (key: Expr); a filter call's are Keyword (key: str)
+                if isinstance(kw.key, str) and kw.key not in names:
                     self.issues.append(
                         NameIssue(
                             "unknown-argument",

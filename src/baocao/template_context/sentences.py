@@ -179,7 +179,7 @@ def _to_chuc(sk: dict[str, Any]) -> str:
     ``cho …`` takes the audience as ``, với sự tham gia của …``."""
     from baocao.vi import noi
 
-    text = sk["to_chuc"]
+    text: str = sk["to_chuc"]
     phoi_hop = [bo_dau_cuoi(x) for x in sk["phoi_hop"] if x and x.strip()]
     if phoi_hop:
         text += " phối hợp với " + noi(phoi_hop)
@@ -248,8 +248,8 @@ def cau_su_kien(
         cau["dien_ra"] = f"Tại {goi_tat}, {ve}."
     cau["noi_dung"] = hoa_dau(ve) + "." if ve else ""
     # The chair who also opens is one sentence, not "X chủ trì …" and "X phát biểu khai mạc …".
-    mo_va_chu_tri = bool(khai_mac) and any(
-        p["ho_ten"] == khai_mac["ho_ten"] for p in theo_vai_tro["chu_tri"]
+    mo_va_chu_tri = bool(
+        khai_mac and any(p["ho_ten"] == khai_mac["ho_ten"] for p in theo_vai_tro["chu_tri"])
     )
     cau["khai_mac"] = (
         hoa_dau(
