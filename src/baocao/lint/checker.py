@@ -48,6 +48,7 @@ from baocao.docx.locations import (
     stray_closers,
 )
 from baocao.docx.locations import stray_openers as _stray
+from baocao.docx.package import W_NS
 from baocao.errors import BaocaoError, Problem
 from baocao.i18n import _
 from baocao.lint.messages import (
@@ -297,7 +298,7 @@ class _Checker:
 
         parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
         root = etree.fromstring(part.xml, parser)
-        body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+        body = root.find(f"{{{W_NS}}}body")
         xml = etree.tostring(body if body is not None else root, encoding="unicode")
         patched = _docxtpl().patch_xml(xml)
         for m in _PATCHED_TAG.finditer(patched):

@@ -32,6 +32,7 @@ from baocao.vi.dates import (
 from baocao.vi.numbers import bang_chu, phan_tram, so, so_thanh_chu, tien
 from baocao.vi.text import (
     MaCu,
+    bo_dau,
     chu_dau_hoa,
     chuan_dau,
     dong_chi,
@@ -44,6 +45,7 @@ from baocao.vi.text import (
 __all__ = [
     "MaCu",
     "bang_chu",
+    "bo_dau",
     "buoi",
     "chu_dau_hoa",
     "chuan_dau",

@@ -22,6 +22,7 @@ from baocao.vi.syllable import WORD, Kieu, is_syllable, place_tone
 
 __all__ = [
     "MaCu",
+    "bo_dau",
     "chu_dau_hoa",
     "chuan_dau",
     "dong_chi",
@@ -67,6 +68,17 @@ def nfc(s: str) -> str:
     if _GIONG_D_SET.isdisjoint(text):
         return text
     return WORD.sub(lambda m: _d_gach(m.group(0)), text)
+
+
+def bo_dau(s: str) -> str:
+    """Bỏ dấu: every Vietnamese mark dropped (tones, hats, horns, breves) and ``đ`` → ``d``;
+    case is kept. For comparing what a clerk typed with a name, never for output.
+
+    >>> bo_dau("Địa điểm Hoà Bình, Uỷ ban")
+    'Dia diem Hoa Binh, Uy ban'
+    """
+    decomposed = unicodedata.normalize("NFD", str(s).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def chuan_dau(s: str, *, kieu: str = "cu") -> str:
