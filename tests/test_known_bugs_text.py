@@ -147,6 +147,7 @@ texts_st = st.lists(st.tuples(words, st.sampled_from(SEPARATORS)), max_size=10).
 OPEN = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:oa|oe|uy)$")
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(texts_st, texts_st, st.sampled_from(SEPARATORS), st.sampled_from(["cu", "moi"]))
 def test_b13_property_works_per_syllable(a: str, b: str, sep: str, kieu: str) -> None:
@@ -174,6 +175,7 @@ def test_b13_property_styles_differ_only_in_open_oa_oe_uy(s: str) -> None:
             )
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(texts_st, st.sampled_from(["cu", "moi"]))
 def test_b13_property_input_form_does_not_matter(s: str, kieu: str) -> None:
@@ -182,6 +184,7 @@ def test_b13_property_input_form_does_not_matter(s: str, kieu: str) -> None:
     assert chuan_dau(nfd(s), kieu=kieu) == chuan_dau(ime(s), kieu=kieu) == want
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(texts_st, st.sampled_from(["cu", "moi"]))
 def test_b13_property_no_tone_is_left_on_a_consonant(s: str, kieu: str) -> None:
