@@ -1,7 +1,7 @@
 """Benchmark: baocao's batch renderer against the naive docxtpl loop.
 
-Renders the same N event files (copies of ``examples/``, in rotation) with one built-in
-template through
+Renders the same N UNIQUE event files (the examples in rotation, every free-text string
+made different, so no cache can hit) with one built-in template through
 
 (a) the naive docxtpl loop: for each event ``load_event``, ``DocxTemplate(path)``,
     ``.render(context(event, template=…), jinja_env=make_env(), autoescape=True)``,
@@ -19,6 +19,10 @@ imports and stops when the last file is written. Then ``baocao --help`` and one
     python benchmarks/bench_render.py                 # 400 documents, thong-cao
     python benchmarks/bench_render.py --count 2000    # the memory target
     python benchmarks/bench_render.py --count 60 --quick   # CI
+
+Last, the same files are rendered by whole processes (the naive loop as a script, and
+``baocao render … -j 1``, ``-j 1 --sync``, ``-j 2``), with wall and CPU time and the ratios,
+and the share of the time that per-file fsync costs.
 """
 
 from __future__ import annotations
@@ -27,7 +31,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -39,15 +42,64 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
+# keys whose values have a fixed form (literals, dates, codes): kept as they are
+_FIXED = {
+    "the_thuc",
+    "dau_thanh",
+    "vai_tro",
+    "quyen_han",
+    "bat_dau",
+    "ket_thuc",
+    "ngay",
+    "so",
+    "viet_tat",
+    "ma_bao",
+    "luu",
+    "cach_doc_so",
+    "ngay_sinh",
+    "xep_loai",
+    "danh_xung",
+    "tep",
+    "trang",
+}
+_LETTERS = "abcdeghiklmnopqrstuvxy"
+
+
+def _token(i: int, j: int) -> str:
+    """A different lower-case word for every (event, string) pair."""
+    n, out = i * 997 + j, ""
+    while True:
+        n, r = divmod(n, len(_LETTERS))
+        out += _LETTERS[r]
+        if n == 0:
+            return "x" + out
+
+
+def _unique(value: object, i: int, counter: list[int], key: str = "") -> object:
+    if isinstance(value, dict):
+        return {k: _unique(v, i, counter, str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unique(v, i, counter, key) for v in value]
+    if isinstance(value, str) and key not in _FIXED and not value[:1].isdigit():
+        counter[0] += 1
+        return f"{value} {_token(i, counter[0])}"
+    return value
+
+
 def make_events(folder: Path, count: int) -> list[Path]:
-    """``count`` event files: the examples in rotation, each under its own name."""
+    """``count`` event files, each UNIQUE: the examples in rotation with a different word
+    added to every free-text string, so that no cache can serve one event from another
+    (rotating identical copies hid memory growth and flattered the caches)."""
+    import yaml
+
     sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".yaml", ".yml", ".json"})
+    data = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sources]
     folder.mkdir(parents=True, exist_ok=True)
     events = []
     for i in range(count):
-        src = sources[i % len(sources)]
-        dst = folder / f"su-kien-{i:05d}{src.suffix}"
-        shutil.copyfile(src, dst)
+        event = _unique(data[i % len(data)], i, [0])
+        dst = folder / f"su-kien-{i:05d}.json"
+        dst.write_text(json.dumps(event, ensure_ascii=False, default=str), encoding="utf-8")
         events.append(dst)
     return events
 
@@ -150,6 +202,17 @@ def baocao_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "baocao"]
 
 
+def whole_process(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the process and its children) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, cwd=cwd)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
 def time_process(cmd: list[str], runs: int, cwd: Path) -> float:
     times = []
     for _ in range(runs):
@@ -216,6 +279,31 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         cmd = baocao_command()
+        events = [str(p) for p in sorted(events_dir.iterdir())]
+        naive_cmd = [sys.executable, __file__, "--_mode", "naive", "--_events", str(events_dir)]
+        naive_cmd += ["--_out", str(work / "whole-naive"), "--template", args.template]
+        whole = {"naive docxtpl loop": whole_process(naive_cmd, work)}
+        for label, extra in (
+            ("baocao -j 1", ["-j", "1"]),
+            ("baocao -j 1 --sync", ["-j", "1", "--sync"]),
+            ("baocao -j 2", ["-j", "2"]),
+        ):
+            out_dir = work / ("whole-" + "-".join(extra).replace("-", ""))
+            render = [*cmd, "render", *events, "-t", args.template, "-o", str(out_dir), "--force"]
+            whole[label] = whole_process([*render, *extra], work)
+        base_wall, base_cpu = whole["naive docxtpl loop"]
+        print(f"  whole processes, {args.count} unique documents (wall, CPU = user+sys):")
+        for label, (wall, cpu) in whole.items():
+            print(
+                f"    {label:<20} wall {wall:7.2f} s ({1000 * wall / args.count:6.2f} ms/doc, "
+                f"{base_wall / wall:5.1f}x)  CPU {cpu:7.2f} s ({base_cpu / cpu:5.1f}x)"
+            )
+        synced, plain = whole["baocao -j 1 --sync"][0], whole["baocao -j 1"][0]
+        print(
+            f"    fsync share (per-file --sync against one sync per batch): "
+            f"{100 * max(0.0, synced - plain) / synced:.0f}% of the --sync run; "
+            f"-j 2 against -j 1: {plain / whole['baocao -j 2'][0]:.2f}x"
+        )
         one = make_events(work / "one", 1)[0]
         help_s = time_process([*cmd, "--help"], runs, work)
         one_cmd = [*cmd, "render", str(one), "-t", args.template, "--force"]

@@ -52,7 +52,8 @@ def test_autoescape_keeps_special_characters_as_xml_entities() -> None:
 def test_every_filter_of_the_table_is_registered() -> None:
     env = make_env()
     for name, func in FILTERS.items():
-        assert env.filters[name] is func
+        # bang_chu, so_thanh_chu: wrapped to default to the event's cach_doc_so
+        assert getattr(env.filters[name], "__wrapped__", env.filters[name]) is func
     assert render("{{ d|ngay_thang }}", d=dt.date(2024, 11, 1)) == "ngày 01 tháng 11 năm 2024"
     assert render("{{ n|so }}", n=1234567) == "1.234.567"
 

@@ -119,11 +119,6 @@ def test_b8_chuc_vu_bold_in_state_regular_in_party(name: str) -> None:
             assert one(title, "bold") is bold, (stem, the_thuc, title.text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="B8: a Party cấp ủy (a collective) never signs K/T; the model accepts it (model "
-    "owner: refuse quyen_han KT when the_thuc is dang and thay_cho names a cấp ủy)",
-)
 @pytest.mark.parametrize("thay_cho", ["Ban Thường vụ", "Ban Chấp hành", "Đảng ủy", "Tỉnh ủy"])
 def test_b8_party_cap_uy_signing_k_t_is_a_validation_error(thay_cho: str) -> None:
     data = set_in(example(DAN_VAN, "dang"), "co_quan.ten", "Tỉnh ủy Cà Mau")

@@ -33,6 +33,7 @@ __all__ = [
     "export_template",
     "find_template",
     "list_templates",
+    "template_names",
     "word_files",
 ]
 
@@ -228,6 +229,14 @@ def list_templates(*, dirs: Sequence[Path | str] = ()) -> list[TemplateSpec]:
             if files:
                 seen[name] = _spec(folder, name, files)
     return [seen[n] for n in sorted(seen)]
+
+
+def template_names(*, dirs: Sequence[Path | str] = ()) -> list[str]:
+    """The names of every template that can be found (side files are not read), sorted."""
+    names: set[str] = set()
+    for folder in search_dirs(dirs):
+        names.update(n for n in _names_in(folder) if _files_in(folder, n))
+    return sorted(names)
 
 
 def find_template(name: str, *, dirs: Sequence[Path | str] = ()) -> TemplateSpec:

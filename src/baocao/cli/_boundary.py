@@ -13,26 +13,44 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
 
-from baocao.errors import BaocaoError
+from baocao.errors import BaocaoError, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INTERRUPTED = 130
 
 
-def print_problems(error: BaocaoError, *, fmt: str = "text") -> None:
-    """Write every problem of ``error``: one per line on stderr, or (``fmt="json"``) one
-    JSON list on stdout, where a CI job or an editor reads it."""
+def problem_text(problem: Problem) -> str:
+    """One problem as a line: ``tệp:dòng:cột: mục: lỗi``; a warning says so before its
+    message (``… : cảnh báo: …``)."""
+    if problem.is_warning:
+        from dataclasses import replace
+
+        from baocao.i18n import _
+
+        return str(replace(problem, message=_("cảnh báo: {loi}").format(loi=problem.message)))
+    return str(problem)
+
+
+def print_problems(
+    error: BaocaoError | Sequence[Problem], *, fmt: str = "text", empty_json: bool = False
+) -> None:
+    """Write every problem of ``error`` (or a list of problems, such as warnings): one per
+    line on stderr, or (``fmt="json"``) one JSON list on stdout, where a CI job or an
+    editor reads it (a warning has ``"severity": "warning"``). An empty list prints nothing,
+    or ``[]`` in JSON with ``empty_json``."""
+    problems = error.problems if isinstance(error, BaocaoError) else list(error)
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in error.problems], ensure_ascii=False))
+        if problems or empty_json:
+            click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False))
     else:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
+        for problem in problems:
+            click.echo(problem_text(problem), err=True)
 
 
 def interrupted_message() -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from baocao.cli._boundary import errors_to_exit
+from baocao.cli._boundary import errors_to_exit, print_problems
 from baocao.errors import BaocaoError, RenderError, TemplateError
 
 _FORMAT = click.option(
@@ -86,7 +86,8 @@ def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
     from baocao.event.loading import load_event
     from baocao.rendering.document import render_bytes
 
-    ev = load_event(Path(event))
+    ev = load_event(Path(event), templates_dirs=dirs)
+    print_problems(ev.warnings)  # on stderr; the preview goes on
     try:
         data = render_bytes(ev, template=template, dirs=dirs)
     except (TemplateError, RenderError) as error:

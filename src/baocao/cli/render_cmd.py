@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import Any
 
 import click
@@ -24,6 +25,7 @@ class _Report:
         self.bar: Any = None
         self.shown: set[str] = set()
         self.stdout_gone = False
+        self.drawn = 0.0
 
     def __enter__(self) -> _Report:
         if self.tty:
@@ -40,14 +42,20 @@ class _Report:
         if result.ok:
             for path in result.written:
                 self.line(f"✓ {path}", err=False)
+        self.problems(result.warnings)
         self.problems(result.problems)
         if self.bar is not None:
             self.bar.update(self.task, completed=done, total=total)
-            self.bar.refresh()
+            now = time.monotonic()
+            if now - self.drawn >= 0.1 or done == total:  # at most ~10 redraws a second
+                self.drawn = now
+                self.bar.refresh()
 
     def problems(self, problems: Any) -> None:
+        from baocao.cli._boundary import problem_text
+
         for problem in problems:
-            text = f"✗ {problem}"
+            text = f"{'⚠' if problem.is_warning else '✗'} {problem_text(problem)}"
             if text not in self.shown:
                 self.shown.add(text)
                 self.line(text, err=True)
@@ -123,6 +131,12 @@ class _Report:
     type=click.Path(exists=True, file_okay=False),
     help="Thư mục mẫu.",
 )
+@click.option(
+    "--sync", is_flag=True, help="Ghi chắc xuống đĩa (fsync) từng tệp ngay khi viết xong."
+)
+@click.option(
+    "--strict", is_flag=True, help="Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."
+)
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -132,18 +146,22 @@ def render(
     jobs: int | None,
     pdf: bool,
     dirs: tuple[str, ...],
+    sync: bool,
+    strict: bool,
 ) -> None:
     """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
 
-    Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp lệ; 1 lỗi khác (tệp đã có,
-    không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C.
+    Cảnh báo về tệp sự kiện được in (⚠ tệp:dòng:cột: mục: cảnh báo: …) mà vẫn viết văn
+    bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp
+    lệ; 1 lỗi khác (tệp đã có, không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng
+    bằng Ctrl-C.
     """
     from baocao.rendering.batch import render_many
 
     with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report,
+            on_progress=report, sync=sync, strict=strict,
         )  # fmt: skip
     report.problems(result.problems)
     report.summary(result)

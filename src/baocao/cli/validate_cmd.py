@@ -17,21 +17,34 @@ from baocao.cli._boundary import errors_to_exit
     default="text",
     help="Cách in lỗi: text (mặc định) hoặc json (cho CI, trình soạn thảo).",
 )
+@click.option(
+    "--templates-dir",
+    "dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Thư mục mẫu (lặp lại được): tên mẫu trong đó là mục hợp lệ của `van_ban`.",
+)
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 3).")
 @errors_to_exit
-def validate(files: tuple[str, ...], output_format: str) -> None:
+def validate(
+    files: tuple[str, ...], output_format: str, dirs: tuple[str, ...], strict: bool
+) -> None:
     """Kiểm tra tệp sự kiện; in ✓ TỆP hoặc từng lỗi (tệp:dòng:cột: mục: lỗi), mã thoát 3.
 
-    Với --format json: một danh sách JSON các lỗi trên stdout ([] khi mọi tệp đều đúng).
+    Cảnh báo (tệp:dòng:cột: mục: cảnh báo: …) không làm hỏng tệp (mã thoát 0), trừ khi có
+    --strict. Với --format json: một danh sách JSON các lỗi và cảnh báo trên stdout
+    ("severity": "warning" cho cảnh báo; [] khi mọi tệp đều đúng, không cảnh báo).
     """
+    from baocao.cli._boundary import print_problems
     from baocao.event.loading import check_files
 
     def ok(path: str) -> None:
         if output_format == "text":
             click.echo(f"✓ {path}")
 
-    check_files(files, on_valid=ok)  # problems: raised, printed by errors_to_exit
-    if output_format == "json":
-        click.echo("[]")
+    # problems: raised, printed by errors_to_exit
+    warnings = check_files(files, on_valid=ok, templates_dirs=dirs, strict=strict)
+    print_problems(warnings, fmt=output_format, empty_json=True)
 
 
 @click.command()

@@ -11,10 +11,36 @@ from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema, 
 from baocao.event.fields import Count, Day, StrictModel, Text, TextList, rules_error
 from baocao.i18n import _
 
-__all__ = ["NguoiKy", "VanBan", "VanBanKey"]
+__all__ = ["NguoiKy", "VanBan", "VanBanKey", "la_cap_uy"]
 
 
 _PREFIX = re.compile(r"[\s./]")
+
+#: how the name of a cấp ủy starts (tone marks in the old style, lower case): its executive
+#: (Ban Chấp hành, Ban Thường vụ, Thường trực) or the committee itself (Tỉnh ủy, Đảng ủy…)
+_CAP_UY = re.compile(
+    r"^(ban chấp hành|ban thường vụ|thường trực|ban thường trực|cấp ủy"
+    r"|(đảng|tỉnh|thành|huyện|quận|thị|chi|xã|phường|đặc khu) ủy)(\s|$)"
+)
+
+
+def la_cap_uy(ten: str) -> bool:
+    """Whether ``ten`` names a cấp ủy (a Party committee, a collective that signs ``T/M``):
+    its name starts with ``Ban Chấp hành``, ``Ban Thường vụ``, ``Thường trực`` or is a
+    committee ``<Đảng|Tỉnh|Thành|Huyện|Quận|Thị|Chi|Xã|Phường|Đặc khu> ủy …``. A Ban *of* a
+    cấp ủy (``Ban Tuyên giáo và Dân vận Tỉnh ủy``), a ``Văn phòng`` or an ``Ủy ban Kiểm tra``
+    is not: its name starts with its own kind.
+
+    >>> la_cap_uy("Ban Thường vụ"), la_cap_uy("Tỉnh uỷ Cà Mau"), la_cap_uy("Đảng ủy")
+    (True, True, True)
+    >>> la_cap_uy("Ban Tuyên giáo và Dân vận Tỉnh ủy"), la_cap_uy("Trưởng Ban")
+    (False, False)
+    >>> la_cap_uy("Ủy ban Kiểm tra Tỉnh ủy"), la_cap_uy("Ủy ban nhân dân")
+    (False, False)
+    """
+    from baocao.vi import chuan_dau, nfc
+
+    return bool(_CAP_UY.match(chuan_dau(nfc(" ".join(ten.split())), kieu="cu").lower()))
 
 
 def _quyen_han_input(value: Any) -> Any:
@@ -57,9 +83,31 @@ class NguoiKy(StrictModel):
         description="Tập thể hoặc chức vụ được ký thay (bắt buộc khi có `quyen_han`).",
         examples=["Chủ tịch", "Ban Thường vụ"],
     )
+    thay_mat: Text | None = Field(
+        None,
+        description=(
+            "Tập thể mà cấp phó ký thay người đứng đầu thay mặt (chỉ cùng `quyen_han: KT`): "
+            "in thêm dòng `TM. ỦY BAN NHÂN DÂN` (Đảng: `T/M …`) trên dòng `KT. CHỦ TỊCH`."
+        ),
+        examples=["Ủy ban nhân dân"],
+    )
 
     @model_validator(mode="after")
     def _rules(self) -> NguoiKy:
+        if self.thay_mat is not None and self.quyen_han != "KT":
+            raise rules_error(
+                [
+                    (
+                        ("thay_mat",),
+                        _(
+                            "`thay_mat` là tập thể mà cấp phó ký thay người đứng đầu, nên chỉ "
+                            "dùng cùng `quyen_han: KT` và `thay_cho` (in `TM. ỦY BAN NHÂN DÂN` / "
+                            "`KT. CHỦ TỊCH`); người đứng đầu ký thay mặt tập thể thì ghi "
+                            "`quyen_han: TM` và `thay_cho: <tập thể>`, không có `thay_mat`"
+                        ),
+                    )
+                ]
+            )
         if self.quyen_han is not None and self.thay_cho is None:
             raise rules_error(
                 [

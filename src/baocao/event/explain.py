@@ -68,7 +68,7 @@ def fields_at(path: Path) -> list[str]:
     >>> fields_at(("nhan_vat", 0))[:2]
     ['ho_ten', 'danh_xung']
     >>> fields_at(("van_ban", "chung", "nguoi_ky"))
-    ['ho_ten', 'chuc_vu', 'quyen_han', 'thay_cho']
+    ['ho_ten', 'chuc_vu', 'quyen_han', 'thay_cho', 'thay_mat']
     """
     model = _model_at(path)
     return list(model.model_fields) if model else []

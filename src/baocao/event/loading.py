@@ -28,7 +28,8 @@ không có mục `diadiem`; có phải ý bạn là `dia_diem`?
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -43,7 +44,7 @@ from baocao.event.limits import (
 )
 from baocao.event.located import Located, check_strings
 from baocao.event.model import RULES_ERROR_TYPE, Event
-from baocao.event.warnings import event_warnings
+from baocao.event.warnings import as_errors, event_warnings
 from baocao.i18n import _
 
 if TYPE_CHECKING:
@@ -90,9 +91,66 @@ def _parse(text: str, fmt: Format | None, path: str) -> Located:
     return tree
 
 
-def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None) -> Event:
+TemplateDirs = Sequence[str | Path]
+_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def unknown_templates(
+    tree: Located, *, path: str, templates_dirs: TemplateDirs = ()
+) -> list[Problem]:
+    """A problem for each ``van_ban`` key that is neither ``chung`` nor the name of a
+    template (built-in, in ``$BAOCAO_TEMPLATES`` or in ``templates_dirs``): its details
+    would silently never be printed (``thongcao`` for ``thong-cao``)."""
+    van_ban = tree.data.get("van_ban") if isinstance(tree.data, dict) else None
+    if not isinstance(van_ban, dict):
+        return []
+    # a key that is not even a template name is refused by the model
+    keys = [k for k in van_ban if isinstance(k, str) and k != "chung" and _KEY.match(k)]
+    if not keys:
+        return []
+    from baocao.event.explain import suggest
+    from baocao.registry import template_names
+
+    known = template_names(dirs=templates_dirs)
+    problems = []
+    for key in keys:
+        if key in known:
+            continue
+        line, column = tree.key_where(("van_ban", key)) or (None, None)
+        message = _(
+            "không có mẫu văn bản `{key}`: mỗi mục của `van_ban` là `chung` hoặc tên một mẫu "
+            "({known})"
+        ).format(key=key, known=", ".join(known) or "-")
+        close = suggest(key, known)
+        if close:
+            message += _("; có phải ý bạn là `{guess}`?").format(guess=close)
+        problems.append(
+            Problem(
+                message,
+                path=path,
+                line=line,
+                column=column,
+                field=f"van_ban.{key}",
+                code="unknown-template",
+            )
+        )
+    return problems
+
+
+def parse_event(
+    data: bytes,
+    *,
+    path: str = "<event>",
+    fmt: Format | None = None,
+    templates_dirs: TemplateDirs = (),
+    strict: bool = False,
+) -> Event:
     """Validate the bytes of an event file; ``path`` names it in messages and picks the
-    format by extension unless ``fmt`` is given (otherwise the text is sniffed)."""
+    format by extension unless ``fmt`` is given (otherwise the text is sniffed).
+
+    A ``van_ban`` key must name a template that can be found (built-in, in
+    ``$BAOCAO_TEMPLATES`` or in ``templates_dirs``). The warnings are in
+    :attr:`Event.warnings`; with ``strict`` they are errors (``DataError``)."""
     from pydantic import ValidationError
 
     from baocao.event.explain import problems_from
@@ -122,6 +180,7 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
             ]
         )
     problems = tree.problems + check_strings(tree, path=path)
+    problems += unknown_templates(tree, path=path, templates_dirs=templates_dirs)
     try:
         event = Event.model_validate(tree.data)
     except ValidationError as error:
@@ -131,10 +190,13 @@ def parse_event(data: bytes, *, path: str = "<event>", fmt: Format | None = None
         rules = problems_from_rules(_prune(tree.data, error), tree, path=path)
         problems += found + [p for p in rules if p.field not in reported]
     if problems:
+        problems += tree.warnings  # shown with the errors, to be fixed at the same time
         unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
         unique.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise DataError(unique)
     event._warnings = event_warnings(event, tree, path=path)
+    if strict and event.warnings:
+        raise DataError(as_errors(event.warnings))
     return event
 
 
@@ -194,8 +256,13 @@ def _io_message(error: OSError) -> str:
     return _("không đọc được tệp ({reason})").format(reason=error.strerror or type(error).__name__)
 
 
-def load_event(path: str | Path) -> Event:
-    """Read and validate one event file (``DataError`` lists every problem)."""
+def load_event(
+    path: str | Path, *, templates_dirs: TemplateDirs = (), strict: bool = False
+) -> Event:
+    """Read and validate one event file (``DataError`` lists every problem).
+
+    ``templates_dirs``: folders of templates besides the built-ins, whose names are valid
+    ``van_ban`` keys; ``strict``: warnings (:attr:`Event.warnings`) are errors."""
     shown = str(path)
     try:
         with Path(path).open("rb") as handle:
@@ -203,24 +270,34 @@ def load_event(path: str | Path) -> Event:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise DataError([Problem(_io_message(error), path=shown, code="io")]) from None
-    event = parse_event(data, path=shown)
+    event = parse_event(data, path=shown, templates_dirs=templates_dirs, strict=strict)
     event._source_path = Path(path)
     return event
 
 
 def check_files(
-    paths: Iterable[str | Path], *, on_valid: Callable[[str], None] | None = None
-) -> None:
+    paths: Iterable[str | Path],
+    *,
+    on_valid: Callable[[str], None] | None = None,
+    templates_dirs: TemplateDirs = (),
+    strict: bool = False,
+) -> list[Problem]:
     """Validate every file; call ``on_valid(path)`` for each valid one, then raise one
-    ``DataError`` with the problems of all the invalid ones (if any)."""
+    ``DataError`` with the problems of all the invalid ones (if any), the warnings of the
+    valid ones among them. Returns the warnings of the valid files; with ``strict`` a
+    warning makes its file invalid."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     for path in paths:
         try:
-            load_event(path)
+            event = load_event(path, templates_dirs=templates_dirs, strict=strict)
         except DataError as error:
             problems += error.problems
         else:
+            problems += event.warnings
+            warnings += event.warnings
             if on_valid is not None:
                 on_valid(str(path))
-    if problems:
+    if any(not p.is_warning for p in problems):
         raise DataError(problems)
+    return warnings

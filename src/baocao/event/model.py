@@ -34,7 +34,7 @@ from pydantic import (
 )
 
 from baocao.errors import Problem
-from baocao.event.documents import NguoiKy, VanBan, VanBanKey
+from baocao.event.documents import NguoiKy, VanBan, VanBanKey, la_cap_uy
 from baocao.event.fields import (
     ERROR_TYPE,
     RULES_ERROR_TYPE,
@@ -172,6 +172,15 @@ class SuKien(StrictModel):
         return self
 
 
+def _ky_thay_cap_uy(cap_uy: str) -> str:
+    """Why a Party deputy may not sign ``K/T`` for a cấp ủy (HD 36)."""
+    return _(
+        "`{ten}` là cấp ủy, một tập thể lãnh đạo: văn bản của cấp ủy ký `T/M` (thay mặt), kể cả "
+        "khi cấp phó ký (`T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ`), không bao giờ `K/T` (Hướng dẫn "
+        "36-HD/VPTW); ghi `quyen_han: TM` và `thay_cho: {ten}`"
+    ).format(ten=cap_uy)
+
+
 def _fmt_when(value: date) -> str:
     text = f"{value.day}/{value.month}/{value.year}"
     if isinstance(value, datetime):
@@ -225,6 +234,14 @@ class Event(StrictModel):
             "moi (hoà, uỷ) — mặc định cho dang."
         ),
     )
+    cach_doc_so: Literal["chuan", "nam"] = Field(
+        "chuan",
+        description=(
+            "Cách đọc số thành chữ (số tiền bằng chữ, bộ lọc `bang_chu`, `so_thanh_chu`): "
+            "chuan (một trăm linh năm, một nghìn — mặc định) hoặc nam (một trăm lẻ năm, "
+            "một ngàn)."
+        ),
+    )
     co_quan: CoQuan = Field(description="Cơ quan ban hành.")
     su_kien: SuKien = Field(description="Sự kiện.")
     nhan_vat: list[NhanVat] = Field(default_factory=list, description="Những người có vai trò.")
@@ -271,7 +288,7 @@ class Event(StrictModel):
             return value
 
         return {
-            key: (walk(value) if key not in ("the_thuc", "dau_thanh") else value)
+            key: (walk(value) if key not in ("the_thuc", "dau_thanh", "cach_doc_so") else value)
             for key, value in data.items()
         }
 
@@ -292,6 +309,14 @@ class Event(StrictModel):
                 )
                 for name, vb in self.van_ban.items()
                 if vb.nguoi_ky is not None and vb.nguoi_ky.quyen_han == "TUQ"
+            ]
+            issues += [
+                (("van_ban", name, "nguoi_ky", "quyen_han"), _ky_thay_cap_uy(cap_uy))
+                for name, vb in self.van_ban.items()
+                if vb.nguoi_ky is not None and vb.nguoi_ky.quyen_han == "KT"
+                for cap_uy in [
+                    x for x in (vb.nguoi_ky.thay_cho, vb.nguoi_ky.thay_mat) if x and la_cap_uy(x)
+                ][:1]
             ]
             if issues:
                 raise rules_error(issues)

@@ -24,7 +24,7 @@ from baocao.event.located import Located, dotted
 if TYPE_CHECKING:
     from baocao.event.model import Event
 
-__all__ = ["RULES", "Finding", "event_warnings", "warning"]
+__all__ = ["RULES", "Finding", "as_errors", "event_warnings", "warning"]
 
 Finding = tuple[tuple[str | int, ...], str, str]
 """(path of the field, message, code) of one warning rule's finding."""
@@ -56,3 +56,10 @@ def event_warnings(event: Event, tree: Located, *, path: str) -> list[Problem]:
     unique = list(dict.fromkeys(found))
     unique.sort(key=lambda p: (p.line or 0, p.column or 0))
     return unique
+
+
+def as_errors(warnings: list[Problem]) -> list[Problem]:
+    """``warnings`` as errors (``--strict``): the same problems without the severity."""
+    from dataclasses import replace
+
+    return [replace(p, severity=None) for p in warnings]

@@ -233,7 +233,24 @@ def parse_yaml(text: str, *, path: str) -> Located:
     if root is None:
         return Located(None)
     data = builder.build(root, (), frozenset())
-    return Located(data, builder.values, builder.keys, builder.problems)
+    return Located(data, builder.values, builder.keys, builder.problems, builder.warnings)
+
+
+def _split_by_comma(node: SequenceNode) -> list[tuple[int, ScalarNode]]:
+    """The items of a flow list (``[a, b, c]``) that a comma inside a name probably split
+    off: unquoted text after the first item that starts with a lower-case letter
+    (``[Ủy ban nhân dân tỉnh, Các xã, phường]``, ``[cán bộ các xã, phường, thị trấn]``)."""
+    if not node.flow_style:
+        return []
+    return [
+        (i, item)
+        for i, item in enumerate(node.value)
+        if i > 0
+        and isinstance(item, ScalarNode)
+        and item.tag == _STR
+        and not item.style  # plain: None (PyYAML) or "" (libyaml)
+        and item.value[:1].islower()
+    ]
 
 
 class _Builder:
@@ -243,6 +260,7 @@ class _Builder:
         self.values: dict[Path, tuple[int, int]] = {}
         self.keys: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.count = 0
         self.seen: set[int] = set()
         self.reuse_root: Path | None = None
@@ -306,6 +324,7 @@ class _Builder:
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ:
                 self.unknown_tag(node, where)
+            self.flow_list_warnings(node, where)
             return [
                 self.build(item, (*where, i), inner, self.alias_marks.get((id(node), i)))
                 for i, item in enumerate(node.value)
@@ -342,6 +361,29 @@ class _Builder:
             written = self.alias_marks.get((id(node), id(key_node)))
             result[key] = self.build(value_node, (*where, key), inner, written)
         return result
+
+    def flow_list_warnings(self, node: SequenceNode, where: Path) -> None:
+        for index, item in _split_by_comma(node):
+            line, column = _position(item.start_mark)
+            before = node.value[index - 1]
+            self.warnings.append(
+                Problem(
+                    _(
+                        "dấu phẩy trong `[...]` tách danh sách: `{muc}` thành một mục riêng "
+                        "sau `{truoc}`; nếu dấu phẩy thuộc về tên, hãy viết mỗi mục một dòng "
+                        'bắt đầu bằng `- `, hoặc đặt mục trong ngoặc kép ("{truoc}, {muc}")'
+                    ).format(
+                        muc=item.value,
+                        truoc=before.value if isinstance(before, ScalarNode) else "…",
+                    ),
+                    path=self.path,
+                    line=line,
+                    column=column,
+                    field=dotted((*where, index)),
+                    code="flow-list-comma",
+                    severity="warning",
+                )
+            )
 
     def unknown_tag(self, node: Node, where: Path) -> None:
         self.fail(

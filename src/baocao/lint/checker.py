@@ -371,7 +371,7 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
     if event is not None and not hasattr(event, "model_dump"):
         from baocao.event.loading import load_event
 
-        event = load_event(Path(event))
+        event = load_event(Path(event), templates_dirs=[path.parent])
     checker = _Checker(path)
     try:
         parts = read_parts(path)
@@ -430,7 +430,9 @@ def check_targets(
     if event is not None:
         from baocao.event.loading import load_event
 
-        loaded = load_event(Path(event))
+        # a van_ban key may name a template being checked, wherever it is
+        folders = [Path(t) if Path(t).is_dir() else Path(t).parent for t in targets]
+        loaded = load_event(Path(event), templates_dirs=[*dirs, *folders])
     results: dict[Path, list[Problem]] = {}
     for target in targets:
         paths = word_files(target, dirs=dirs)

@@ -55,6 +55,8 @@ MO_TA: dict[str, str] = {
     "the_thuc": "thể thức: `nha_nuoc` (Nghị định 30) hoặc `dang` (Hướng dẫn 36)",
     "dang": "đúng khi là văn bản Đảng: `{%p if dang %}` … `{%p endif %}`",
     "dau_thanh": "kiểu đặt dấu thanh của văn bản: `cu` (hòa, thủy) hoặc `moi` (hoà, thuỷ)",
+    "cach_doc_so": "cách đọc số thành chữ: `chuan` (một trăm linh năm, nghìn) hoặc `nam` "
+    "(một trăm lẻ năm, ngàn); mặc định của bộ lọc `bang_chu`, `so_thanh_chu`",
     "co_quan": "cơ quan ban hành (xem bảng dưới)",
     "su_kien": "sự kiện (xem bảng dưới); các danh sách luôn có, có thể rỗng",
     "nhan_vat": "danh sách người (xem bảng dưới), mỗi người có thêm `gioi_thieu`",
@@ -79,7 +81,8 @@ MO_TA: dict[str, str] = {
     "kinh_gui_dong": "các dòng kính gửi khi có nhiều nơi: `- A,` … `- B.`",
     "noi_nhan": "các dòng Nơi nhận, đã có dấu câu theo thể thức: `- Như trên,` … (dòng Lưu ở cuối)",
     "ky": "người ký: `ky.quyen_han` (dòng như `KT. CHỦ TỊCH`, `K/T TRƯỞNG BAN`; rỗng khi ký "
-    "thẳng), "
+    "thẳng; có `thay_mat` thì hai dòng ngắt bằng xuống dòng: `TM. ỦY BAN NHÂN DÂN` / "
+    "`KT. CHỦ TỊCH`), "
     "`ky.chuc_vu` (viết hoa), `ky.ho_ten`",
     "dau_ket": "dấu kết thúc phần nội dung: `./.` (nhà nước) hoặc `.` (Đảng)",
     "theo_vai_tro": "người theo vai trò, mỗi vai trò một danh sách (có thể rỗng): "

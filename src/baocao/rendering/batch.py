@@ -42,17 +42,19 @@ __all__ = [
 
 ALL = "all"
 MIN_PARALLEL = 12  # fewer documents than this render in-process: a pool costs more than it saves
-CHUNK_MAX = 16  # events per task sent to a worker (one gc.collect() per chunk)
+CHUNK_MAX = 16  # events per task sent to a worker (one young-generation collection each)
 
 
 @dataclass
 class ItemResult:
-    """What became of one item: the files written, or the problems that stopped it."""
+    """What became of one item: the files written, or the problems that stopped it; the
+    warnings about its event (``Problem.severity == "warning"``) either way."""
 
     item: Item
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     exit_code: int = 0
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +72,11 @@ class BatchResult:
     @property
     def written(self) -> list[Path]:
         return [p for r in self.items for p in r.written]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The warnings about the events, each once, in plan order."""
+        return list(dict.fromkeys(w for r in self.items for w in r.warnings))
 
     @property
     def failed(self) -> list[ItemResult]:
@@ -128,14 +135,17 @@ def _render_event(
     specs: dict[str, TemplateSpec],
     force: bool,
     dirs: Sequence[Path | str],
+    sync: bool = False,
+    strict: bool = False,
 ) -> list[ItemResult]:
-    """Load one event once and render each of its items; never raises."""
+    """Load one event once and render each of its items; never raises. Files are fsynced
+    one by one only with ``sync``; otherwise :func:`render_many` syncs once at the end."""
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
 
     try:
-        event = load_event(event_path)
+        event = load_event(event_path, templates_dirs=dirs, strict=strict)
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
@@ -143,10 +153,11 @@ def _render_event(
         try:
             check_target(item.out, force=force)
             data = render_bytes(event, template=specs[item.template], dirs=dirs)
-            write_atomic(item.out, data, force=force)
+            write_atomic(item.out, data, force=force, sync=sync)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
             results.append(_failure(item, exc))
+        results[-1].warnings = list(event.warnings)
     return results
 
 
@@ -156,14 +167,19 @@ _STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
 
 
 def _render_chunk(
-    chunk: Chunk, specs: dict[str, TemplateSpec], force: bool, dirs: Sequence[Path | str]
+    chunk: Chunk,
+    specs: dict[str, TemplateSpec],
+    force: bool,
+    dirs: Sequence[Path | str],
+    sync: bool = False,
+    strict: bool = False,
 ) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
         if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
             break
-        results += _render_event(event_path, items, specs, force, dirs)
-    gc.collect()
+        results += _render_event(event_path, items, specs, force, dirs, sync, strict)
+    gc.collect(1)  # young cycles (lxml trees) only: a full collection costs ~24 ms a chunk
     return results
 
 
@@ -213,10 +229,26 @@ def _pool(workers: int) -> tuple[Any, Any]:
     return pool, stop
 
 
+def _warm(specs: dict[str, TemplateSpec]) -> None:
+    """Compile every requested template once here, before the workers fork, so that each
+    worker starts with them compiled (each worker used to compile every template again).
+    A template that does not compile is left for the workers to report per item."""
+    if not sys.platform.startswith("linux"):  # spawn: nothing is inherited
+        return
+    from baocao.rendering.engine import compile_template
+
+    for spec in specs.values():
+        for path in sorted(set(spec.files.values())):
+            try:
+                compile_template(path)
+            except Exception:  # reported by the worker, with its item
+                continue
+
+
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...]],
+    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], bool, bool],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
@@ -224,6 +256,8 @@ def _render_in_pool(
     and the interrupt goes on once they are done: no half-written file, no work after it."""
     from concurrent.futures import as_completed
 
+    _warm(args[0])
+    gc.freeze()  # the parent's heap is shared with the forked workers: never scanned again
     pool, stop = _pool(workers)
     try:
         futures = {
@@ -253,6 +287,8 @@ def render_many(
     dirs: Sequence[Path | str] = (),
     on_progress: ProgressCallback | None = None,
     pdf_timeout: float | None = None,
+    sync: bool = False,
+    strict: bool = False,
 ) -> BatchResult:
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
@@ -273,6 +309,10 @@ def render_many(
     raises :class:`~baocao.errors.ExportError` before writing anything when ``pdf`` is asked
     for and LibreOffice is not installed. An interrupt (``KeyboardInterrupt``) stops the batch
     after the documents being written; every file is whole or absent.
+    The warnings about each event are in :attr:`ItemResult.warnings` (and
+    :attr:`BatchResult.warnings`, once per event); with ``strict`` an event with warnings is
+    a bad event (exit 3, nothing of it written). ``dirs`` also tells the loader which
+    ``van_ban`` keys name a template.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
         from baocao.rendering.pdf import find_soffice
@@ -305,10 +345,14 @@ def render_many(
     workers = min(jobs or default_jobs(), len(plan))
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs))
+            report(_render_event(event_path, items, by_name, force, dirs, sync, strict))
     else:
-        _render_in_pool(plan, workers, (by_name, force, tuple(dirs)), report)
+        _render_in_pool(plan, workers, (by_name, force, tuple(dirs), sync, strict), report)
     result.items = [done[item] for _, items in plan for item in items]
+    if not sync:
+        from baocao.rendering.atomic import sync_outputs
+
+        sync_outputs(result.written)
     if pdf:
         phase = _export_pdf(result, workers=max(1, workers), force=force, timeout=pdf_timeout)
         report(phase, store=False)

@@ -60,6 +60,34 @@ _P_OPEN = re.compile(r"<w:p([ >])")
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+# the inside of a tag, as docxtpl's own clean-up finds it
+_TAG_INSIDE = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+_ENTITY = re.compile(r"&(amp|quot|apos|lt|gt|#[0-9]+|#x[0-9a-fA-F]+);")
+_NAMED = {"amp": "&", "quot": '"', "apos": "'", "lt": "<", "gt": ">"}
+
+
+def _entity(m: re.Match[str]) -> str:
+    name = m.group(1)
+    if name in _NAMED:
+        return _NAMED[name]
+    code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+    return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
+
+
+def unescape_tags(xml: str) -> str:
+    """The XML entities inside Jinja tags turned back into the characters typed in Word, in
+    one pass (``&amp;quot;`` stays ``&quot;``). docxtpl turns ``&lt;``/``&gt;`` back but
+    not ``&amp;``, so ``{{ "A & B" }}`` printed ``A &amp;amp; B`` and ``{% if x == "A & B"
+    %}`` was never true. The text outside the tags stays XML.
+
+    >>> print(unescape_tags('<w:t>{{ "A &amp; B" }} &amp; {% if x == &quot;A&apos;s&quot; %}'))
+    <w:t>{{ "A & B" }} &amp; {% if x == "A's" %}
+    >>> print(unescape_tags("{{ '&amp;amp;' }}"))
+    {{ '&amp;' }}
+    """
+    if "&" not in xml:
+        return xml
+    return _TAG_INSIDE.sub(lambda m: _ENTITY.sub(_entity, m.group(0)), xml)
 
 
 def _finalize(value: Any) -> Any:
@@ -96,7 +124,35 @@ def make_env() -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters.update(FILTERS)
+    for name in _READ_NUMBERS:
+        env.filters[name] = _reading(FILTERS[name])
     return env
+
+
+#: filters that read numbers in words: their ``cach_doc`` defaults to the event's ``cach_doc_so``
+_READ_NUMBERS = ("bang_chu", "so_thanh_chu")
+
+
+def _reading(func: Any) -> Any:
+    """``func`` as a filter whose ``cach_doc`` is the context's ``cach_doc_so`` unless the
+    template gives one.
+
+    >>> env = make_env()
+    >>> t = env.from_string("{{ 105 | so_thanh_chu }}; {{ 1000 | so_thanh_chu(cach_doc='chuan') }}")
+    >>> t.render(cach_doc_so="nam"), t.render()
+    ('một trăm lẻ năm; một nghìn', 'một trăm linh năm; một nghìn')
+    """
+    import functools
+
+    from jinja2 import pass_context
+
+    @pass_context
+    @functools.wraps(func)
+    def with_reading(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cach_doc", context.get("cach_doc_so") or "chuan")
+        return func(value, *args, **kwargs)
+
+    return with_reading
 
 
 # --- docxtpl's own processing, reused -------------------------------------------------------
@@ -112,7 +168,8 @@ def _docxtpl() -> Any:
     return tpl
 
 
-@lru_cache(maxsize=65536)
+# bounded: a long batch of unique events must keep memory flat (issue 11)
+@lru_cache(maxsize=4096)
 def _normalise(text: str, kieu: str | None) -> str:
     from baocao.vi import chuan_dau, nfc
 
@@ -136,6 +193,33 @@ def _parsers() -> tuple[Any, Any]:
     # python-docx's own parser: what a document body is read with before docxtpl sees it
     blank = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
     return keep, blank
+
+
+def _cells(row: Any, spans: bool) -> int:
+    count = 0
+    for cell in row.findall(f"{{{W_NS}}}tc"):
+        span = cell.find(f"{{{W_NS}}}tcPr/{{{W_NS}}}gridSpan") if spans else None
+        count += int(span.get(f"{{{W_NS}}}val")) if span is not None else 1
+    return count
+
+
+def _grid_mismatch(tree: Any) -> bool:
+    """Whether docxtpl's ``fix_tables`` would change anything: some table has a row with
+    more cells than grid columns, or fewer (spanned) cells in its widest row than columns,
+    or no grid at all (left to docxtpl as it is). Asked on the tree already parsed, so the
+    part is re-parsed by ``fix_tables`` only when it must be (issue 11: most rendered
+    tables already match their grid)."""
+    for table in tree.iter(f"{{{W_NS}}}tbl"):
+        grid = table.find(f"{{{W_NS}}}tblGrid")
+        if grid is None:
+            return True
+        columns = len(grid.findall(f"{{{W_NS}}}gridCol"))
+        rows = list(table.iter(f"{{{W_NS}}}tr"))
+        if any(_cells(r, spans=False) > columns for r in rows):
+            return True
+        if columns > max((_cells(r, spans=True) for r in rows), default=0):
+            return True
+    return False
 
 
 def _part_label(kind: str, name: str) -> str:
@@ -211,7 +295,7 @@ class CompiledTemplate:
 
         from baocao.i18n import _
 
-        source = _docxtpl().patch_xml(source)
+        source = unescape_tags(_docxtpl().patch_xml(source))
         # docxtpl turns the template's literal "{_{" into "{{" after rendering, values
         # included; doing it here, as Jinja string literals, leaves values untouched
         for literal, text in _LITERALS:
@@ -330,7 +414,7 @@ class CompiledTemplate:
                 ]
             ) from exc
         if part.kind == "body":
-            if tree.find(f".//{{{W_NS}}}tbl") is not None:
+            if tree.find(f".//{{{W_NS}}}tbl") is not None and _grid_mismatch(tree):
                 tree = _docxtpl().fix_tables(xml)
             if "docPr" in xml:
                 _docxtpl().fix_docpr_ids(tree)

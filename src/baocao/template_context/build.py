@@ -12,6 +12,8 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``the_thuc``  format family: ``dang``
 ``dang``  ``True`` for the Party format
 ``dau_thanh``  tone-mark style of the output: ``moi``
+``cach_doc_so``  how numbers are read in words: ``chuan`` (``linh``, ``nghìn``) or ``nam``
+    (``lẻ``, ``ngàn``); the default of the filters ``bang_chu`` and ``so_thanh_chu``
 ``co_quan``  the issuing body as in the event (``ten_goi`` filled)
 ``su_kien``  the event; ``phoi_hop``, ``doi_tuong``, ``noi_dung``… always lists
 ``nhan_vat``  people, each with ``danh_xung`` filled and ``gioi_thieu``
@@ -43,7 +45,8 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     when there is a Kính gửi (a recipient Kính gửi already names is then left out, notes
     such as ``(để báo cáo)`` ignored): ``["- Như trên,", "- Lưu VT, BDV."]``
 ``ky``  signer: ``quyen_han`` (prefix line such as ``K/T TRƯỞNG BAN`` or
-    ``KT. CHỦ TỊCH``, ``""`` without one), ``chuc_vu`` (upper case; ``""`` for ``Q.``,
+    ``KT. CHỦ TỊCH``, ``""`` without one; with ``thay_mat`` two lines joined by a line
+    break: ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH``), ``chuc_vu`` (upper case; ``""`` for ``Q.``,
     whose ``Q. CHỦ TỊCH`` is the whole title), ``ho_ten``
 ``dau_ket``  closing mark of the body: ``.`` (Party), ``./.`` (state)
 ``theo_vai_tro``  people by role: ``khai_mac``, ``chu_tri``, ``chi_dao``, ``du``,
@@ -150,7 +153,12 @@ def _van_ban(event: Any, data: dict[str, Any], name: str) -> dict[str, Any]:
             values = {k: v for k, v in ((data.get("van_ban") or {}).get(key) or {}).items()}
         merged.update({k: v for k, v in values.items() if v is not None})
     if isinstance(merged["nguoi_ky"], dict):
-        merged["nguoi_ky"] = {"quyen_han": None, "thay_cho": None, **merged["nguoi_ky"]}
+        merged["nguoi_ky"] = {
+            "quyen_han": None,
+            "thay_cho": None,
+            "thay_mat": None,
+            **merged["nguoi_ky"],
+        }
     merged["kinh_gui"] = list(merged["kinh_gui"] or [])
     merged["noi_nhan"] = list(merged["noi_nhan"] or [])
     merged["luu"] = merged["luu"] or "VT"
@@ -170,9 +178,12 @@ def _ky(van_ban: dict[str, Any], the_thuc: str) -> dict[str, str]:
     nk = van_ban.get("nguoi_ky") or {}
     code = str(nk.get("quyen_han") or "").upper().replace("/", "").replace(".", "").strip()
     dong = ""
+    tien_to = profile(the_thuc).tien_to
     if code:
-        prefix = profile(the_thuc).tien_to.get(code, code)
-        dong = f"{prefix} {str(nk.get('thay_cho') or '').upper()}".strip()
+        dong = f"{tien_to.get(code, code)} {str(nk.get('thay_cho') or '').upper()}".strip()
+    if code == "KT" and nk.get("thay_mat"):
+        # a deputy of a collective's head: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" (a line break)
+        dong = f"{tien_to['TM']} {str(nk['thay_mat']).upper()}\n{dong}"
     return {
         "quyen_han": dong,
         # "Q. CHỦ TỊCH" is the acting head's whole title (NĐ 30 Phụ lục I §II.7b): no second line
@@ -295,7 +306,8 @@ def context(
 
     tg = thoi_gian(sk)
     cau = cau_su_kien(sk, theo_vai_tro, khai_mac, tg)
-    figures, bang = so_lieu(kq, sk["nguoi_du"])
+    cach_doc_so = data.get("cach_doc_so") or "chuan"
+    figures, bang = so_lieu(kq, sk["nguoi_du"], cach_doc=cach_doc_so)
     cau.update(cau_bao_cao(sk, co_quan, figures, tg))
     muc = muc_bao_cao(kq, cau, bang, bool(sk["noi_dung"] or theo_vai_tro["bao_cao_vien"]))
 
@@ -320,6 +332,7 @@ def context(
         "the_thuc": the_thuc,
         "dang": dang,
         "dau_thanh": data.get("dau_thanh") or ("moi" if dang else "cu"),
+        "cach_doc_so": cach_doc_so,
         "co_quan": co_quan,
         "su_kien": sk,
         "nhan_vat": nhan_vat,

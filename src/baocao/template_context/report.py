@@ -30,7 +30,11 @@ _XEP_LOAI = (
 )
 
 
-def so_lieu(kq: dict[str, Any], nguoi_du: str) -> tuple[dict[str, str], list[dict[str, Any]]]:
+def so_lieu(
+    kq: dict[str, Any], nguoi_du: str, *, cach_doc: str = "chuan"
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """The report's figures and table rows; amounts in words read as ``cach_doc`` says
+    (the event's ``cach_doc_so``)."""
     from baocao.vi import bang_chu, phan_tram, tien
 
     def so(n: int | None) -> str:
@@ -50,7 +54,9 @@ def so_lieu(kq: dict[str, Any], nguoi_du: str) -> tuple[dict[str, str], list[dic
         "ty_le_tham_du": pct(td, tt),
         "so_hoan_thanh": so(ht),
         "ty_le_hoan_thanh": pct(ht, td if td is not None else tt),
-        "kinh_phi": f"{tien(kp)} (Bằng chữ: {bang_chu(kp)})" if kp is not None else "",
+        "kinh_phi": f"{tien(kp)} (Bằng chữ: {bang_chu(kp, cach_doc=cach_doc)})"
+        if kp is not None
+        else "",
     }
     rows: list[tuple[str, int | None, str]] = [
         (f"Số {nguoi_du} triệu tập", tt, ""),

@@ -6,7 +6,9 @@ capitals, which this package does not use). Rounding is half-up (``0,25`` →
 ``0,3``), as people round by hand, never banker's rounding. Amounts in words use ``linh``,
 ``nghìn``, ``tỷ``, ``mốt``, ``lăm`` and read every group after the first in full, so
 ``1.001`` is ``một nghìn không trăm linh một``; an empty middle group is skipped
-(``1.000.005`` → ``một triệu không trăm linh năm``).
+(``1.000.005`` → ``một triệu không trăm linh năm``). The southern reading
+(``cach_doc="nam"``) says ``lẻ`` and ``ngàn`` instead of ``linh`` and ``nghìn``: there is no
+legal rule, both occur in real documents.
 
 >>> so(1234567), phan_tram(29, 30), tien(150_000_000)
 ('1.234.567', '96,7%', '150.000.000 đồng')
@@ -19,9 +21,21 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["bang_chu", "phan_tram", "so", "so_thanh_chu", "tien"]
+__all__ = ["CACH_DOC", "bang_chu", "phan_tram", "so", "so_thanh_chu", "tien"]
 
 _CHU_SO = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+#: the readings of numbers in words: the word for an empty tens digit, and for thousands
+CACH_DOC: dict[str, tuple[str, str]] = {"chuan": ("linh", "nghìn"), "nam": ("lẻ", "ngàn")}
+
+
+def _cach_doc(cach_doc: str) -> tuple[str, str]:
+    try:
+        return CACH_DOC[cach_doc]
+    except KeyError:
+        raise ValueError(
+            f"cach_doc phải là {' hoặc '.join(map(repr, CACH_DOC))}, không phải {cach_doc!r}"
+        ) from None
 
 
 def _decimal(n: Any, ten: str = "n") -> Decimal:
@@ -96,12 +110,12 @@ def _nguyen(n: Any) -> int:
     return int(value)
 
 
-def _ba_so(n: int, day_du: bool) -> list[str]:
+def _ba_so(n: int, day_du: bool, linh: str) -> list[str]:
     """Words for 0 < n < 1000; ``day_du``: read ``không trăm``/``linh`` (not the first group)."""
     tram, chuc, dv = n // 100, n // 10 % 10, n % 10
     words = [_CHU_SO[tram], "trăm"] if (tram or day_du) else []
     if chuc == 0 and dv and (tram or day_du):
-        words.append("linh")
+        words.append(linh)
     elif chuc == 1:
         words.append("mười")
     elif chuc > 1:
@@ -115,44 +129,53 @@ def _ba_so(n: int, day_du: bool) -> list[str]:
     return words
 
 
-def _duoi_ty(n: int, da_co: bool) -> list[str]:
+def _duoi_ty(n: int, da_co: bool, linh: str, nghin: str) -> list[str]:
     words: list[str] = []
-    for value, ten in ((n // 10**6, "triệu"), (n // 1000 % 1000, "nghìn"), (n % 1000, "")):
+    for value, ten in ((n // 10**6, "triệu"), (n // 1000 % 1000, nghin), (n % 1000, "")):
         if value:
-            words += _ba_so(value, da_co) + ([ten] if ten else [])
+            words += _ba_so(value, da_co, linh) + ([ten] if ten else [])
             da_co = True
     return words
 
 
-def _doc(n: int) -> list[str]:
+def _doc(n: int, linh: str, nghin: str) -> list[str]:
     cao, thap = divmod(n, 10**9)
-    words = [*_doc(cao), "tỷ"] if cao else []
-    return words + _duoi_ty(thap, bool(cao))
+    words = [*_doc(cao, linh, nghin), "tỷ"] if cao else []
+    return words + _duoi_ty(thap, bool(cao), linh, nghin)
 
 
-def so_thanh_chu(n: int) -> str:
+def so_thanh_chu(n: int, *, cach_doc: str = "chuan") -> str:
     """Đọc số nguyên thành chữ: ``150000000`` → ``một trăm năm mươi triệu``.
 
     Works for any size (``10**15`` → ``một triệu tỷ``); negatives read ``âm …``.
+    ``cach_doc``: ``chuan`` (``linh``, ``nghìn``; the default) or ``nam``, the southern
+    reading (``lẻ``, ``ngàn``). In a template the event's ``cach_doc_so`` is the default.
 
     >>> so_thanh_chu(21), so_thanh_chu(25), so_thanh_chu(105), so_thanh_chu(1010)
     ('hai mươi mốt', 'hai mươi lăm', 'một trăm linh năm', 'một nghìn không trăm mười')
     >>> so_thanh_chu(1_000_005), so_thanh_chu(10**15), so_thanh_chu(-5)
     ('một triệu không trăm linh năm', 'một triệu tỷ', 'âm năm')
+    >>> so_thanh_chu(2_105, cach_doc="nam")
+    'hai ngàn một trăm lẻ năm'
     """
+    linh, nghin = _cach_doc(cach_doc)
     value = _nguyen(n)
     if value == 0:
         return "không"
     if value < 0:
-        return "âm " + so_thanh_chu(-value)
-    return " ".join(_doc(value))
+        return "âm " + so_thanh_chu(-value, cach_doc=cach_doc)
+    return " ".join(_doc(value, linh, nghin))
 
 
-def bang_chu(n: int) -> str:
+def bang_chu(n: int, *, cach_doc: str = "chuan") -> str:
     """Số tiền bằng chữ, viết hoa chữ đầu: ``Một trăm năm mươi triệu đồng``.
+
+    ``cach_doc`` as for :func:`so_thanh_chu` (``nam``: ``lẻ``, ``ngàn``).
 
     >>> bang_chu(150000000), bang_chu(1001)
     ('Một trăm năm mươi triệu đồng', 'Một nghìn không trăm linh một đồng')
+    >>> bang_chu(1001, cach_doc="nam")
+    'Một ngàn không trăm lẻ một đồng'
     """
-    words = so_thanh_chu(n)
+    words = so_thanh_chu(n, cach_doc=cach_doc)
     return words[0].upper() + words[1:] + " đồng"
