@@ -86,8 +86,9 @@ def test_every_subpackage_is_in_the_layout_table() -> None:
         assert f"`src/baocao/{name}/`" in TEXT, f"contracts.md: layout table lacks {name}/"
 
 
-def test_check_files_raises_and_returns_nothing(tmp_path: Path) -> None:
-    """(tested) check_files calls on_valid for the good files, then raises one DataError."""
+def test_check_files_returns_warnings_or_raises(tmp_path: Path) -> None:
+    """(tested) check_files calls on_valid for the good files and returns their warnings;
+    with a bad file among them it raises one DataError with that file's problems."""
     from baocao.errors import DataError
     from baocao.event.loading import check_files
 
@@ -95,11 +96,13 @@ def test_check_files_raises_and_returns_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "sai.yaml"
     bad.write_text("the_thuc: nha_nuoc\n", encoding="utf-8")
     seen: list[str] = []
-    assert check_files([good], on_valid=seen.append) is None
+    warnings = check_files([good], on_valid=seen.append)
+    assert isinstance(warnings, list) and all(w.is_warning for w in warnings)
     with pytest.raises(DataError) as info:
         check_files([bad, good], on_valid=seen.append)
     assert seen == [str(good), str(good)]
-    assert info.value.problems and all(p.path == str(bad) for p in info.value.problems)
+    errors = [p for p in info.value.problems if not p.is_warning]
+    assert errors and all(p.path == str(bad) for p in errors)
 
 
 def test_write_atomic_never_overwrites_without_force(tmp_path: Path) -> None:
