@@ -29,7 +29,8 @@ def _where(spec: Any) -> str:
     return _("có sẵn") if builtin else spec.source
 
 
-@click.group(invoke_without_command=True)
+# the sub-command is optional; said explicitly, so every click version prints the same usage
+@click.group(invoke_without_command=True, subcommand_metavar="[COMMAND] [ARGS]...")
 @_DIRS
 @click.pass_context
 @errors_to_exit

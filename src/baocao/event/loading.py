@@ -108,8 +108,8 @@ def unknown_templates(
     keys = [k for k in van_ban if isinstance(k, str) and k != "chung" and _KEY.match(k)]
     if not keys:
         return []
-    from baocao.suggest import did_you_mean
     from baocao.registry import template_names
+    from baocao.suggest import did_you_mean
 
     known = template_names(dirs=templates_dirs)
     problems = []
