@@ -82,6 +82,7 @@ def soffice_convert(
 ) -> list[Path]:
     """Convert files with headless LibreOffice (own profile) to ``to`` (``"pdf"``, or
     ``"docx:MS Word 2007 XML"``); return the output paths, each checked to exist."""
+    _assert_marked_libreoffice()
     exe = soffice()
     assert exe, "soffice not installed"
     outdir.mkdir(parents=True, exist_ok=True)
@@ -121,8 +122,21 @@ def pdf_text(pdf: Path) -> str:
     return out.stdout
 
 
+# node ids of the tests marked `libreoffice`: a test that runs soffice through these helpers
+# without the marker fails (it would otherwise run in the everyday `-m "not libreoffice"`)
+_MARKED_LIBREOFFICE: set[str] = set()
+
+
+def _assert_marked_libreoffice() -> None:
+    current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
+    assert not current or current in _MARKED_LIBREOFFICE, (
+        f"{current} runs LibreOffice: mark it @pytest.mark.libreoffice"
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """`libreoffice` tests skip where soffice is missing, except on CI, where they must run."""
+    _MARKED_LIBREOFFICE.update(i.nodeid for i in items if "libreoffice" in i.keywords)
     if soffice() and shutil.which("pdftotext"):
         return
     if os.environ.get("CI"):
