@@ -30,10 +30,10 @@ from baocao.vi.text import bo_dau
 
 __all__ = ["CUTOFF", "did_you_mean", "key"]
 
-#: The least similarity (difflib ratio of the keys, 0…1) for a hint: 0.6 finds one letter
-#: wrong, missing or doubled in a short name (``diadiem``, ``endfr``, ``thong-cau``) and
-#: keeps ``xyz`` → ``dia_diem`` out.
-CUTOFF = 0.6
+#: The least similarity (difflib ratio of the keys, 0…1) for a hint: 0.7 finds one letter
+#: wrong, missing or doubled in a name (``diadiem``, ``endfr``, ``thong-cau``) and gives no
+#: hint where the closest name is another thing (``bao-cao`` is 0.63 from ``thong-cao``).
+CUTOFF = 0.7
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
 
