@@ -36,7 +36,7 @@ def test_each_section_holds_what_help_prints() -> None:
         shown = (
             CliRunner().invoke(cli, [name, "--help"], prog_name="baocao", terminal_width=88).output
         )
-        assert shown.startswith(f"Usage: baocao {name} ")
+        assert shown.startswith(f"Cách dùng: baocao {name} ")
         section = text.split(f"## `baocao {name}`\n", 1)[1].split("\n## ", 1)[0]
         for line in shown.splitlines():
             option = line.strip().split("  ")[0]

@@ -19,7 +19,15 @@ from conftest import EXAMPLES, docx_lines
 
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"
 DANG = EXAMPLES / "lop-boi-duong-dan-van.yaml"
-TEMPLATES = ["bao-cao-tong-ket", "phat-bieu-khai-mac", "thong-cao", "tin-bai"]
+TEMPLATES = [
+    "bao-cao-tong-ket",
+    "chuong-trinh",
+    "ke-hoach",
+    "phat-bieu-be-mac",
+    "phat-bieu-khai-mac",
+    "thong-cao",
+    "tin-bai",
+]
 
 
 @pytest.fixture(autouse=True)

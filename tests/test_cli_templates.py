@@ -21,7 +21,17 @@ def test_list_shows_every_builtin_with_title_and_source() -> None:
     lines = result.output.splitlines()
     assert "thong-cao\tThông cáo báo chí\tdang, nha_nuoc\tcó sẵn" in lines
     names = [line.split("\t")[0] for line in lines]
-    assert names == ["bao-cao-tong-ket", "phat-bieu-khai-mac", "thong-cao", "tin-bai"]
+    assert names == [
+        "bao-cao-tong-ket",
+        "chuong-trinh",
+        "giay-chung-nhan",
+        "giay-moi",
+        "ke-hoach",
+        "phat-bieu-be-mac",
+        "phat-bieu-khai-mac",
+        "thong-cao",
+        "tin-bai",
+    ]
 
 
 def test_list_includes_a_folder_template_first(tmp_path: Path) -> None:

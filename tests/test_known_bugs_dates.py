@@ -47,6 +47,7 @@ def on_day(data: dict[str, Any], day: dt.date) -> dict[str, Any]:
     """The event held on ``day`` (07:30, one day), every document dated ``day``."""
     out = set_in(data, "su_kien.bat_dau", f"{day.isoformat()} 07:30")
     out = set_in(out, "su_kien.ket_thuc", day.isoformat())
+    out.pop("chuong_trinh", None)  # its sessions are dated on the example's own days
     for key, entry in (out.get("van_ban") or {}).items():
         entry.pop("ngay", None)
         if key != "chung":

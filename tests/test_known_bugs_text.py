@@ -362,7 +362,8 @@ def test_foreign_names_are_not_taken_for_legacy_text(the_thuc: str) -> None:
 def test_header_lines_are_upper_case_of_the_nfc_text(name: str, the_thuc: str) -> None:
     data = set_in(example(UBND, the_thuc), "co_quan.ten", nfd("Ủy ban nhân dân tỉnh Hòa Bình"))
     data = set_in(data, "co_quan.cap_tren", ime("Bộ Nông nghiệp và Môi trường"))
-    left = [p.text for p in document(data, name).tables[0].cell(0, 0).paragraphs]
+    # a name too wide for the cell is broken into lines (issue 10)
+    left = [p.text.replace("\n", " ") for p in document(data, name).tables[0].cell(0, 0).paragraphs]
     want = (
         "ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"
         if the_thuc == "nha_nuoc"

@@ -59,9 +59,9 @@ def test_settings_pick_the_format_and_side_file_wins() -> None:
 def test_page_geometry_within_the_rules(the_thuc: str) -> None:
     p = profile(the_thuc)
     assert p.le_mm == (20, 20, 30, 15)
-    # the header table may reach into the left margin, never past the right one
-    assert p.cot_trai_mm + p.cot_phai_mm == pytest.approx(165 + p.lui_trai_mm)
-    assert 0 <= p.lui_trai_mm <= 10
+    # the header table spans the text width: it reaches into neither margin (issue 10)
+    assert p.cot_trai_mm + p.cot_phai_mm == pytest.approx(165)
+    assert p.lui_trai_mm == 0
     # the first header line must not wrap: measured widths (Liberation Serif = TNR metrics)
     widest = {"nha_nuoc": 88.3 * p.co_chu["quoc_hieu"] / 12, "dang": 72.9}[the_thuc]
     assert p.cot_phai_mm - 2 >= widest  # minus 1 mm cell padding on each side
@@ -76,6 +76,8 @@ def test_longest_date_line_fits_by_running_past_its_cell(the_thuc: str) -> None:
     # "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025": 106.3 mm at 14 pt italic
     width = 106.3 * p.co_chu["ngay"] / 14
     assert p.cot_phai_mm - 2 < width  # it does not fit the cell itself …
-    assert p.cot_phai_mm - 2 + 2 * p.ngay_tran_mm >= width  # … but fits with the overrun
-    # the overrun stays inside the right margin (the cell ends at the margin, padding 1 mm)
-    assert p.ngay_tran_mm - 1 < p.le_mm[3]
+    # … the state line (13 pt) fits by running into the left cell only, never to the right;
+    # the Party one (14 pt) would meet the Số line and breaks after the place (issue 10)
+    fits = p.cot_phai_mm - 2 + p.ngay_tran_mm >= width
+    assert fits == (the_thuc == "nha_nuoc")
+    assert p.ngay_tran_mm < p.cot_trai_mm / 2 - 20

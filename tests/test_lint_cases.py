@@ -36,14 +36,14 @@ def test_set_variables_and_macro_arguments(tmp_path: Path) -> None:
         tmp_path,
         [
             "{% set ten = su_kien.goi_tat %}{{ ten|upper }}",
-            "{% macro dong(nguoi, kieu='x') %}{{ nguoi.ho_ten }} {{ kieu }} {{ khac }}"
+            "{% macro dong(nguoi, kieu='x') %}{{ nguoi.ho_ten }} {{ kieu }} {{ chua_co }}"
             "{% endmacro %}",
             "{% for n in nhan_vat %}{{ dong(n) }}{{ loop.index }}{% endfor %}",
             "{% set ns = namespace(dem=0) %}{% for x in noi_nhan %}{% set ns.dem = ns.dem + 1 %}"
             "{% endfor %}{{ ns.dem }}{{ range(3)|list|length }}",
         ],
     )
-    assert [(c, m) for c, _p, m in found(path)] == [("unknown-variable", "biến không có: khac")]
+    assert [(c, m) for c, _p, m in found(path)] == [("unknown-variable", "biến không có: chua_co")]
 
 
 def test_top_level_typo_suggests(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The four built-in templates, both formats, every example: rendered through baocao.render,
+"""The built-in templates, both formats, every example: rendered through baocao.render,
 re-opened with python-docx (and converted by LibreOffice), checked against the event data."""
 
 from __future__ import annotations
@@ -22,9 +22,22 @@ from baocao.vi import chuan_dau
 from conftest import EXAMPLES, TEMPLATES, convert_to_pdf, docx_lines, example_files, pdf_text
 from test_context_sentences import SEED
 
-NAMES = ["thong-cao", "tin-bai", "phat-bieu-khai-mac", "bao-cao-tong-ket"]
+NAMES = [
+    "thong-cao",
+    "tin-bai",
+    "phat-bieu-khai-mac",
+    "bao-cao-tong-ket",
+    "ke-hoach",
+    "chuong-trinh",
+    "phat-bieu-be-mac",
+]
 FORMATS = ["nha_nuoc", "dang"]
-ABBR = {"thong-cao": "TC", "bao-cao-tong-ket": "BC"}
+# the seed event with someone to close it (phat-bieu-be-mac needs a be_mac or chu_tri person)
+SEED_CLOSED = {
+    **SEED,
+    "nhan_vat": [*SEED["nhan_vat"], {"ho_ten": "Nguyễn Văn Hòa", "vai_tro": "be_mac"}],
+}
+ABBR = {"thong-cao": "TC", "bao-cao-tong-ket": "BC", "ke-hoach": "KH", "chuong-trinh": "CTr"}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # words whose tone mark differs between the styles (open oa/oe/uy syllables)
 MOI_ONLY = re.compile(r"\b(hoà|uỷ|Uỷ|UỶ|thuý|khoẻ|hoá|HOÀ|Hoà|Thuý)\b")
@@ -161,10 +174,14 @@ def test_page_setup_and_fonts(outputs: list[dict[str, Any]]) -> None:
 
 
 def _cell_lines(cell: Any) -> list[str]:
-    return [p.text for p in cell.paragraphs]
+    # a long body name is broken into lines (w:br) at phrase boundaries (issue 10)
+    return [p.text.replace("\n", " ") for p in cell.paragraphs]
 
 
 def _has_bottom_border(paragraph: Any) -> bool:
+    # the rule under the body name is drawn on the paragraph itself, its length computed
+    if paragraph._p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
+        return True
     style = paragraph.style
     while style is not None:
         if style.element.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None:
@@ -370,20 +387,22 @@ def test_report_leaves_out_absent_sections_and_renumbers(tmp_path: Path) -> None
 def test_special_characters_survive(tmp_path: Path) -> None:
     nasty = 'hội nghị "Dân vận khéo" & <chuyển đổi số> A&B'
     for the_thuc in FORMATS:
-        data = copy.deepcopy(SEED)
+        data = copy.deepcopy(SEED_CLOSED)
         data["the_thuc"] = the_thuc
         data["su_kien"]["ten"] = nasty
         data["su_kien"]["goi_tat"] = nasty
         ev = event(data)
         for name in NAMES:
             out = render(ev, template=name, out=tmp_path / f"{the_thuc}-{name}.docx")
-            assert any(nasty in t for t in docx_lines(out)), (the_thuc, name)
+            # the programme prints the name with a capital only: compare from the 2nd letter
+            assert any(nasty[1:] in t for t in docx_lines(out)), (the_thuc, name)
 
 
 def test_rendering_twice_gives_identical_bytes() -> None:
     for name in NAMES:
-        ev = event(SEED)
-        assert render_bytes(ev, template=name) == render_bytes(event(SEED), template=name), name
+        ev = event(SEED_CLOSED)
+        again = render_bytes(event(SEED_CLOSED), template=name)
+        assert render_bytes(ev, template=name) == again, name
 
 
 @pytest.mark.libreoffice

@@ -42,7 +42,7 @@ def _event(tmp_path: Path, van_ban: str, name: str = "su-kien.yaml") -> Path:
 def _custom_templates(tmp_path: Path) -> Path:
     folder = tmp_path / "mau-rieng"
     folder.mkdir()
-    shutil.copy(TEMPLATES / "thong-cao.nha_nuoc.docx", folder / "giay-moi.nha_nuoc.docx")
+    shutil.copy(TEMPLATES / "thong-cao.nha_nuoc.docx", folder / "to-trinh.nha_nuoc.docx")
     return folder
 
 
@@ -53,7 +53,10 @@ def test_a_misspelt_key_is_an_error_with_position_and_suggestion(tmp_path: Path)
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"{path}:11:3: van_ban.thongcao: không có mẫu văn bản `thongcao`")
     assert line.endswith("có phải ý bạn là `thong-cao`?")
-    assert "bao-cao-tong-ket, phat-bieu-khai-mac, thong-cao, tin-bai" in line
+    assert (
+        "bao-cao-tong-ket, chuong-trinh, giay-chung-nhan, giay-moi, ke-hoach, phat-bieu-be-mac, "
+        "phat-bieu-khai-mac, thong-cao, tin-bai" in line
+    )
 
 
 def test_chung_and_builtin_names_are_valid(tmp_path: Path) -> None:
@@ -63,11 +66,11 @@ def test_chung_and_builtin_names_are_valid(tmp_path: Path) -> None:
 
 def test_a_template_in_templates_dir_is_a_valid_key(tmp_path: Path) -> None:
     folder = _custom_templates(tmp_path)
-    path = _event(tmp_path, "  giay-moi: {so: 7}\n")
+    path = _event(tmp_path, "  to-trinh: {so: 7}\n")
     with pytest.raises(DataError) as caught:
         load_event(path)
     assert [p.code for p in caught.value.problems] == ["unknown-template"]
-    assert load_event(path, templates_dirs=[folder]).van_ban["giay-moi"].so == 7
+    assert load_event(path, templates_dirs=[folder]).van_ban["to-trinh"].so == 7
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 3
     result = CliRunner().invoke(cli, ["validate", "--templates-dir", str(folder), str(path)])
@@ -79,16 +82,16 @@ def test_a_template_in_templates_dir_is_a_valid_key(tmp_path: Path) -> None:
 def test_the_environment_folder_counts_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _custom_templates(tmp_path)
     monkeypatch.setenv("BAOCAO_TEMPLATES", str(folder))
-    path = _event(tmp_path, "  giay-moi: {so: 7}\n")
-    assert load_event(path).van_ban["giay-moi"].so == 7
+    path = _event(tmp_path, "  to-trinh: {so: 7}\n")
+    assert load_event(path).van_ban["to-trinh"].so == 7
 
 
 def test_render_passes_its_templates_dir_to_validation(tmp_path: Path) -> None:
     folder = _custom_templates(tmp_path)
-    path = _event(tmp_path, "  giay-moi: {so: 7}\n")
+    path = _event(tmp_path, "  to-trinh: {so: 7}\n")
     out = tmp_path / "ra.docx"
     result = CliRunner().invoke(
-        cli, ["render", str(path), "-t", "giay-moi", "--templates-dir", str(folder), "-o", str(out)]
+        cli, ["render", str(path), "-t", "to-trinh", "--templates-dir", str(folder), "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
     header = docx.Document(str(out)).tables[0]

@@ -92,8 +92,8 @@ def test_thu_every_weekday() -> None:
         ((18, 0), "tối"),
         ((21, 59), "tối"),
         ((22, 0), "đêm"),
-        ((0, 0), "đêm"),
-        ((4, 59), "đêm"),
+        ((0, 0), "rạng sáng"),  # issue 10: the small hours open the day
+        ((4, 59), "rạng sáng"),
     ],
 )
 def test_buoi_boundaries(hm: tuple[int, int], expected: str) -> None:

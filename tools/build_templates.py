@@ -19,12 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx import Document
-from docx_templates import press, report, speech
+from docx_templates import closing, people, plan, press, report, speech
 from docx_templates.parts import ROOT, fix_all_fonts, make_styles, page_setup
 
 from baocao.template_context.layout import PROFILES
 
-FAMILIES = [press, speech, report]
+FAMILIES = [press, speech, report, people, plan, closing]
 TEMPLATES = {name: f for m in FAMILIES for name, f in m.TEMPLATES.items()}
 SIDE_FILES = {name: s for m in FAMILIES for name, s in m.SIDE_FILES.items()}
 

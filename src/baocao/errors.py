@@ -12,6 +12,9 @@ so that a command-line tool, an editor or a CI job can show each problem where i
 'event.yaml:14:3: su_kien.ket_thuc: ngày kết thúc trước ngày bắt đầu'
 >>> DataError([p]).exit_code
 3
+>>> str(Problem("ngày sinh: bỏ trống", path="ds.xlsx", cell="Học viên!C7",
+...             field="hoc_vien.5.ngay_sinh"))
+'ds.xlsx:Học viên!C7: ngày sinh: bỏ trống'
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ class Problem:
 
     ``field`` is a dotted path into the event (``su_kien.ket_thuc``, ``nhan_vat.0.ho_ten``);
     ``part`` names a template location in Word terms (``body, paragraph 12`` or
-    ``header, table 1 row 2 cell 1``). Any of the locations may be absent. ``severity`` is
+    ``header, table 1 row 2 cell 1``); ``cell`` a spreadsheet cell (``Khách mời!C7``, or
+    ``C7`` in a CSV file), shown right after the file instead of a line (the field is then
+    left out of the text: the cell says where). Any of the locations may be absent. ``severity`` is
     None for an error and ``"warning"`` for a warning (printed, exit 0; ``--strict`` makes it
     an error).
     """
@@ -39,6 +44,7 @@ class Problem:
     part: str | None = None
     code: str | None = None
     severity: str | None = None
+    cell: str | None = None
 
     @property
     def is_warning(self) -> bool:
@@ -49,6 +55,8 @@ class Problem:
         where = ""
         if self.path:
             where = self.path
+            if self.cell is not None:
+                return ": ".join([f"{where}:{self.cell}", self.message])
             if self.line is not None:
                 where += f":{self.line}"
                 if self.column is not None:

@@ -4,7 +4,8 @@ built-ins shipped with baocao.
 A template NAME is a plain file-name stem (``thong-cao``). In a folder it is either one Word
 file per format, ``NAME.nha_nuoc.docx`` and/or ``NAME.dang.docx``, or ``NAME.docx`` for both,
 with an optional side file ``NAME.yaml`` (``tieu_de``, ``ten_loai``, ``viet_tat``, ``mo_ta``,
-``cai_dat``). The first folder that has a Word file for the name wins. Names that could
+``cai_dat``, and ``moi_muc: khach_moi`` or ``hoc_vien`` for a template that makes one document
+per person of that list). The first folder that has a Word file for the name wins. Names that could
 leave a template folder are refused.
 
 >>> check_name("thong-cao")
@@ -39,7 +40,9 @@ __all__ = [
 
 FORMATS = ("nha_nuoc", "dang")
 ENV_VAR = "BAOCAO_TEMPLATES"
-SIDE_KEYS = ("tieu_de", "ten_loai", "viet_tat", "mo_ta", "cai_dat")
+SIDE_KEYS = ("tieu_de", "ten_loai", "viet_tat", "mo_ta", "cai_dat", "moi_muc")
+#: the lists a per-person template may iterate (side file ``moi_muc``)
+MOI_MUC = ("khach_moi", "hoc_vien")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _DOCX = re.compile(r"^(?P<name>[^.].*?)(?:\.(?P<fmt>nha_nuoc|dang))?\.docx$")
 
@@ -56,6 +59,8 @@ class TemplateSpec:
     cai_dat: dict[str, Any] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     source: str = ""
+    #: the list this template makes one document per person of (``khach_moi``, ``hoc_vien``)
+    moi_muc: str | None = None
 
     def docx_for(self, the_thuc: str) -> Path:
         """The Word file for format ``the_thuc`` (``nha_nuoc`` or ``dang``)."""
@@ -171,6 +176,15 @@ def _side(path: Path) -> dict[str, Any]:
                 problems.append(
                     Problem(_("phải là một bảng khóa: giá trị"), path=str(path), field=key)
                 )
+        elif key == "moi_muc":
+            if value is not None and value not in MOI_MUC:
+                problems.append(
+                    Problem(
+                        _("phải là một trong: {keys}").format(keys=", ".join(MOI_MUC)),
+                        path=str(path),
+                        field=key,
+                    )
+                )
         elif value is not None and not isinstance(value, str):
             problems.append(Problem(_("phải là chuỗi chữ"), path=str(path), field=key))
     if problems:
@@ -202,6 +216,7 @@ def _spec(folder: Path, name: str, files: dict[str, Path]) -> TemplateSpec:
         cai_dat=dict(side.get("cai_dat") or {}),
         files=files,
         source=str(folder),
+        moi_muc=side.get("moi_muc"),
     )
 
 

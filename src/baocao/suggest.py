@@ -5,7 +5,7 @@ and filter arguments (:mod:`baocao.lint.names`), tag names (:mod:`baocao.lint.me
 template names (:mod:`baocao.registry`).
 
 Names are compared by their :func:`key`: lower case, Vietnamese marks dropped
-(:func:`baocao.vi.text.bo_dau`, the one accent stripper), every run of spaces, hyphens and
+(:func:`baocao.vi.text.khong_dau`, the one accent stripper), every run of spaces, hyphens and
 underscores made one ``_``. A choice with the same key as the word wins; otherwise the choice
 whose key is closest by :class:`difflib.SequenceMatcher`'s ratio, if that ratio is at least
 :data:`CUTOFF`.
@@ -26,7 +26,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from baocao.vi.text import bo_dau
+from baocao.vi.text import khong_dau
 
 __all__ = ["CUTOFF", "did_you_mean", "key"]
 
@@ -45,7 +45,7 @@ def key(name: str) -> str:
     >>> key("Địa-Điểm  mới")
     'dia_diem_moi'
     """
-    return _SEPARATORS.sub("_", bo_dau(name).strip().lower())
+    return _SEPARATORS.sub("_", khong_dau(name).strip().lower())
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

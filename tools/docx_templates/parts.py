@@ -200,25 +200,19 @@ def make_styles(doc: Any, p: Profile) -> None:
     pstyle(doc, "Tiêu ngữ", base="Dau trang", size=c["tieu_ngu"], bold=True)
     pstyle(doc, "Dấu sao", base="Dau trang", size=c["co_quan"])
     pstyle(doc, "Số ký hiệu", base="Dau trang", size=c["so"], before=6)
-    # a long place name ("Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025") may run past the
-    # cell on both sides instead of wrapping; a short date line stays centred under the title
-    tran = p.ngay_tran_mm
-    pstyle(
-        doc, "Ngày tháng", base="Dau trang", size=c["ngay"], italic=True, before=6,
-        left=-tran, right=-tran,
-    )  # fmt: skip
+    # a date line wider than its cell ("Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025")
+    # runs into the left cell (the context picks this style, ngay_dai); never to the right
+    pstyle(doc, "Ngày tháng", base="Dau trang", size=c["ngay"], italic=True, before=6)
+    pstyle(doc, "Ngày tháng dài", base="Ngày tháng", left=-p.ngay_tran_mm)
     # rule lines: an empty paragraph with a bottom border; indents from the real cell width
+    # the rules under the issuing body and the trích yếu are 2/5 of their text's width: the
+    # context writes them as whole paragraphs ({{p vach_co_quan }}, {{p vach_trich_yeu }})
     pstyle(doc, "Vạch", base="Dau trang", size=2, before=2)
     right_text = p.cot_phai_mm - 2 * PAD_MM
-    left_text = p.cot_trai_mm - 2 * PAD_MM
     if p.tieu_ngu:  # state: under the tiêu ngữ, as long as it (56.1 mm at 13 pt)
         tieu_ngu_mm = 56.1 * c["tieu_ngu"] / 13 + 1
         side = (right_text - tieu_ngu_mm) / 2
         pstyle(doc, "Vạch tiêu ngữ", base="Vạch", left=side, right=side, rule=True)
-        side = (left_text - 24) / 2  # under the issuing body: 24 mm (1/3–1/2 of a usual name)
-        pstyle(doc, "Vạch cơ quan", base="Vạch", left=side, right=side, rule=True)
-        side = (165 - 40) / 2  # under the trích yếu: 40 mm, centred on the text width
-        pstyle(doc, "Vạch trích yếu", base="Vạch", left=side, right=side, rule=True, after=6)
     else:  # Party: under ĐẢNG CỘNG SẢN VIỆT NAM, as long as it (72.9 mm at 15 pt)
         side = (right_text - (72.9 * c["quoc_hieu"] / 15 + 1)) / 2
         pstyle(doc, "Vạch tiêu ngữ", base="Vạch", left=side, right=side, rule=True)
@@ -259,7 +253,10 @@ def make_styles(doc: Any, p: Profile) -> None:
     )
     # the last addressee leaves the same room before the body as a one-line Kính gửi
     pstyle(doc, "Kính gửi - mục cuối", base="Kính gửi - mục", after=6)
+    # the closing line keeps with the signing block, the body's last paragraph with it: a
+    # last page never holds the signature alone
     pstyle(doc, "Kết thúc", keep_next=True)
+    pstyle(doc, "Đoạn cuối", keep_next=True)
     # the signing block
     pstyle(
         doc,
@@ -442,14 +439,14 @@ def header_block(doc: Any, p: Profile) -> None:
     write_all(
         left,
         [
-            (None, "{%p if dong_cap_tren %}"),
-            ("Cơ quan cấp trên", "{{ dong_cap_tren }}"),
+            (None, "{%p if cap_tren_dau_trang %}"),
+            ("Cơ quan cấp trên", "{{ cap_tren_dau_trang }}"),
             (None, "{%p endif %}"),
-            ("Cơ quan ban hành", "{{ dong_co_quan }}"),
+            ("Cơ quan ban hành", "{{ co_quan_dau_trang }}"),
         ],
     )
     if p.tieu_ngu:
-        write(left, "Vạch cơ quan", "")
+        write(left, None, "{{p vach_co_quan }}")
         write_all(
             right,
             [
@@ -463,13 +460,22 @@ def header_block(doc: Any, p: Profile) -> None:
         write_all(right, [("Quốc hiệu", "{{ quoc_hieu }}"), ("Vạch tiêu ngữ", "")])
     left, right = table.rows[1].cells
     write(left, "Số ký hiệu", "{{ so_ky_hieu }}")
-    write(right, "Ngày tháng", "{{ dong_ngay }}")
+    write_all(
+        right,
+        [
+            (None, "{%p if ngay_dai %}"),
+            ("Ngày tháng dài", "{{ dong_ngay }}"),
+            (None, "{%p else %}"),
+            ("Ngày tháng", "{{ dong_ngay }}"),
+            (None, "{%p endif %}"),
+        ],
+    )
 
 
 def title_block(doc: Any, p: Profile) -> None:
     write_all(doc, [("Tên loại", "{{ ten_loai }}"), ("Trích yếu", "{{ trich_yeu }}")])
     if p.tieu_ngu:
-        write(doc, "Vạch trích yếu", "")
+        write(doc, None, "{{p vach_trich_yeu }}")
     else:
         write(doc, "Gạch trích yếu", "-----")
 
@@ -504,9 +510,25 @@ def signing_block(doc: Any, p: Profile) -> None:
 
 
 def bullets(
-    var: str, *, style: str = "Normal", fmt: str = "{{ x }}"
+    var: str, *, style: str = "Normal", fmt: str = "{{ x }}", keep_last: bool = False
 ) -> list[tuple[str | None, str]]:
-    return [(None, f"{{%p for x in {var} %}}"), (style, fmt), (None, "{%p endfor %}")]
+    """A paragraph per item of ``var``; ``keep_last``: the last one keeps with the next
+    paragraph (a list that may end the body stays with the closing line and the signature)."""
+    if not keep_last:
+        return [(None, f"{{%p for x in {var} %}}"), (style, fmt), (None, "{%p endfor %}")]
+    return [
+        (None, f"{{%p for x in {var} %}}"),
+        (None, "{%p if loop.last %}"),
+        (KEEP[style], fmt),
+        (None, "{%p else %}"),
+        (style, fmt),
+        (None, "{%p endif %}"),
+        (None, "{%p endfor %}"),
+    ]
+
+
+#: the keep-with-next twin of a body style
+KEEP = {"Normal": "Đoạn cuối"}
 
 
 def when(cond: str, items: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:

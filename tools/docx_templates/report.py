@@ -7,6 +7,16 @@ from typing import Any
 from docx_templates.parts import *
 
 
+def _list(key: str, *, keep_last: bool = False) -> list[tuple[str | None, str]]:
+    """A result list as "- A;" … "- Z." lines, or the fill-in line of a report without results;
+    ``keep_last``: a list that may end the body keeps its last line with the signing block."""
+    style = "Đoạn cuối" if keep_last else "Normal"
+    return [
+        *bullets(f"ket_qua_dong.{key}", keep_last=keep_last),
+        *when(f"not ket_qua_dong.{key} and cho_dien", [(style, "{{ cho_dien }}")]),
+    ]
+
+
 def bao_cao(doc: Any, p: Profile) -> None:
     header_block(doc, p)
     title_block(doc, p)
@@ -56,6 +66,8 @@ def bao_cao(doc: Any, p: Profile) -> None:
             (None, "{%p if muc.hoc_tap %}"),
             ("Heading 2", "{{ muc.hoc_tap }}. Kết quả học tập"),
             *when("cau.hoc_tap", [("Normal", "{{ cau.hoc_tap }}")]),
+            *when("cho_dien", [("Normal", "{{ cho_dien }}")]),
+            (None, "{%p if bang_ket_qua %}"),
         ],
     )
     table = layout_table(doc, [15, 100, 25, 25], rows=4, borders=True)
@@ -75,6 +87,8 @@ def bao_cao(doc: Any, p: Profile) -> None:
     write_all(
         doc,
         [
+            *when("so_lieu.ghi_chu_bang", [("Normal", "{{ so_lieu.ghi_chu_bang }}")]),
+            (None, "{%p endif %}"),
             (None, "{%p endif %}"),
             *when(
                 "muc.danh_gia",
@@ -82,41 +96,44 @@ def bao_cao(doc: Any, p: Profile) -> None:
                     ("Heading 2", "{{ muc.danh_gia }}. Đánh giá chung"),
                     *when(
                         "muc.uu_diem",
-                        [("Heading 3", "{{ muc.uu_diem }}) Ưu điểm"), *bullets("ket_qua.uu_diem")],
+                        [("Heading 3", "{{ muc.uu_diem }}) Ưu điểm"), *_list("uu_diem")],
                     ),
                     *when(
                         "muc.han_che",
                         [
                             ("Heading 3", "{{ muc.han_che }}) Hạn chế, tồn tại"),
-                            *bullets("ket_qua.han_che"),
+                            *_list("han_che"),
                         ],
                     ),
                     *when(
                         "muc.nguyen_nhan",
                         [
                             ("Heading 3", "{{ muc.nguyen_nhan }}) Nguyên nhân"),
-                            *bullets("ket_qua.nguyen_nhan"),
+                            *_list("nguyen_nhan"),
                         ],
                     ),
                 ],
             ),
             *when(
                 "muc.kinh_phi",
-                [("Heading 2", "{{ muc.kinh_phi }}. Kinh phí"), ("Normal", "{{ cau.kinh_phi }}")],
+                [
+                    ("Heading 2", "{{ muc.kinh_phi }}. Kinh phí"),
+                    ("Đoạn cuối", "{{ cau.kinh_phi or cho_dien }}"),
+                ],
             ),
             (None, "{%p endif %}"),
             *when(
                 "muc.bai_hoc",
                 [
                     ("Heading 1", "{{ muc.bai_hoc }}. BÀI HỌC KINH NGHIỆM"),
-                    *bullets("ket_qua.bai_hoc"),
+                    *_list("bai_hoc", keep_last=True),
                 ],
             ),
             *when(
                 "muc.kien_nghi",
                 [
                     ("Heading 1", "{{ muc.kien_nghi }}. KIẾN NGHỊ, ĐỀ XUẤT"),
-                    *bullets("ket_qua.kien_nghi"),
+                    *_list("kien_nghi", keep_last=True),
                 ],
             ),
             (
@@ -127,6 +144,30 @@ def bao_cao(doc: Any, p: Profile) -> None:
         ],
     )
     signing_block(doc, p)
+    hoc_vien_appendix(doc)
+
+
+def hoc_vien_appendix(doc: Any) -> None:
+    """Appendix "Danh sách học viên" on a new page, when the event lists trainees."""
+    write(doc, None, "{%p if danh_sach_hoc_vien %}")
+    title = write(doc, "Tên loại", "DANH SÁCH HỌC VIÊN")
+    title.paragraph_format.page_break_before = True
+    write(doc, "Gạch trích yếu", "{{ ten_su_kien }}")
+    table = layout_table(doc, [15, 70, 55, 25], rows=4, borders=True)
+    table.rows[0]._tr.get_or_add_trPr().append(el("w:tblHeader"))  # repeat on a new page
+    for cell, text in zip(
+        table.rows[0].cells, ["STT", "Họ và tên", "Đơn vị", "Xếp loại"], strict=True
+    ):
+        write(cell, "Bảng - tiêu đề", text)
+    write(table.rows[1].cells[0], "Bảng", "{%tr for h in danh_sach_hoc_vien %}")
+    for cell, text in zip(
+        table.rows[2].cells,
+        ["{{ h.stt }}", "{{ h.ho_ten }}", "{{ h.don_vi }}", "{{ h.xep_loai }}"],
+        strict=True,
+    ):
+        write(cell, "Bảng", text)
+    write(table.rows[3].cells[0], "Bảng", "{%tr endfor %}")
+    write(doc, None, "{%p endif %}")
 
 
 TEMPLATES = {

@@ -13,16 +13,20 @@ def phat_bieu(doc: Any, p: Profile) -> None:
         [
             ("Tên loại", "{{ ten_loai }}"),
             ("Trích yếu", "{{ ten_su_kien }}"),
-            ("Dòng phụ", "(Của {{ nguoi_khai_mac.gioi_thieu }})"),
+            ("Dòng phụ", "(Của {{ nguoi_khai_mac.gioi_thieu_phat_bieu }})"),
             ("Dòng phụ", "{{ ngay_phat_bieu }}"),
             ("Gạch trích yếu", "-----"),
             *bullets("loi_chao", style="Lời chào"),
             ("Normal", "{{ cau.chao_mung }}"),
-            # aims, programme, lecturers, the speaker's points: the salutation only when any
+            # background, aims, programme, lecturers, the speaker's points: the salutation
+            # only when any
             *when(
-                "cau.muc_dich or cau.chuong_trinh or cau.bao_cao_vien or nguoi_khai_mac.phat_bieu",
+                "su_kien.boi_canh or cau.muc_dich or cau.chuong_trinh or cau.bao_cao_vien "
+                "or nguoi_khai_mac.phat_bieu",
                 [("Lời chào", "Thưa các đồng chí!")],
             ),
+            # "lý do, bối cảnh": the event's background
+            *bullets("su_kien.boi_canh"),
             *when("cau.muc_dich", [("Normal", "{{ cau.muc_dich }}"), *bullets("muc_dich_dong")]),
             *when(
                 "su_kien.noi_dung",
@@ -31,10 +35,11 @@ def phat_bieu(doc: Any, p: Profile) -> None:
                     *bullets("noi_dung_dong"),
                 ],
             ),
-            *when("cau.bao_cao_vien", [("Normal", "{{ cau.bao_cao_vien }}")]),
+            *when("cau.bao_cao_vien", [("Normal", "{{ cau.bao_cao_vien_phat_bieu }}")]),
             *bullets("nguoi_khai_mac.phat_bieu"),
-            ("Lời chào", "Thưa các đồng chí!"),
-            ("Normal", "{{ cau.de_nghi }}"),
+            *when(
+                "cau.de_nghi", [("Lời chào", "Thưa các đồng chí!"), ("Normal", "{{ cau.de_nghi }}")]
+            ),
             ("Normal", "Với tinh thần đó, tôi tuyên bố khai mạc {{ su_kien.ten }}."),
             (
                 "Normal",

@@ -25,6 +25,33 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERRUPTED = 130
 
 
+def _escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_annotation(problem: Problem) -> str:
+    """One GitHub Actions workflow command for ``problem``: ``::error file=…,line=…,col=…::``
+    (``::warning`` for a warning), shown by GitHub at that line of the file.
+
+    >>> github_annotation(Problem("sai ngày", path="a.yaml", line=3, column=5, field="x.y"))
+    '::error file=a.yaml,line=3,col=5,title=x.y::sai ngày'
+    """
+    kind = "warning" if problem.is_warning else "error"
+    props = []
+    if problem.path:
+        props.append(f"file={_escape(problem.path, prop=True)}")
+    if problem.line:
+        props.append(f"line={problem.line}")
+    if problem.column:
+        props.append(f"col={problem.column}")
+    title = problem.field or problem.part
+    if title:
+        props.append(f"title={_escape(str(title), prop=True)}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{_escape(problem.message)}"
+
+
 def problem_text(problem: Problem) -> str:
     """One problem as a line: ``tệp:dòng:cột: mục: lỗi``; a warning says so before its
     message (``… : cảnh báo: …``)."""
@@ -42,12 +69,16 @@ def print_problems(
 ) -> None:
     """Write every problem of ``error`` (or a list of problems, such as warnings): one per
     line on stderr, or (``fmt="json"``) one JSON list on stdout, where a CI job or an
-    editor reads it (a warning has ``"severity": "warning"``). An empty list prints nothing,
-    or ``[]`` in JSON with ``empty_json``."""
+    editor reads it (a warning has ``"severity": "warning"``), or (``fmt="github"``) one
+    GitHub Actions annotation per problem on stdout. An empty list prints nothing, or ``[]``
+    in JSON with ``empty_json``."""
     problems = error.problems if isinstance(error, BaocaoError) else list(error)
     if fmt == "json":
         if problems or empty_json:
             click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False))
+    elif fmt == "github":
+        for problem in problems:
+            click.echo(github_annotation(problem))
     else:
         for problem in problems:
             click.echo(problem_text(problem), err=True)

@@ -4,39 +4,55 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from baocao.cli._boundary import errors_to_exit, print_problems
+from baocao.cli._boundary import errors_to_exit, github_annotation, print_problems
+from baocao.cli.options import (
+    Option,
+    PathType,
+    command,
+    common_options,
+    complete_event,
+    event_argument,
+    format_option,
+    say,
+    template_option,
+    templates_dir_option,
+)
 from baocao.errors import BaocaoError, RenderError, TemplateError
+from baocao.i18n import N_
 
-_FORMAT = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="Cách in lỗi: text (mặc định) hoặc json (cho CI).",
+
+@command(
+    N_(
+        "Kiểm tra mẫu .docx (một thư mục mẫu, hoặc tên mẫu): cú pháp, biến, bộ lọc, dấu nháy "
+        "cong…, kèm vị trí trong Word. Mã thoát 0 khi không có lỗi, 3 khi có."
+    ),
+    examples=N_(
+        "Ví dụ:\n\n"
+        "\b\n"
+        "  baocao check mau-cua-toi.docx\n"
+        "  baocao check mau/ --event su-kien.yaml\n"
+        "  baocao check thong-cao --format github\n"
+    ),
 )
-_DIRS = click.option(
-    "--templates-dir", "dirs", multiple=True, type=click.Path(file_okay=False), help="Thư mục mẫu."
-)
-
-
-@click.command()
 @click.argument("templates", nargs=-1, required=True)
 @click.option(
-    "--event", type=click.Path(dir_okay=False), help="Điền thử tệp sự kiện này (trong bộ nhớ)."
+    "--event",
+    cls=Option,
+    type=PathType(dir_okay=False, allow_dash=True),
+    shell_complete=complete_event,
+    help=N_("Điền thử tệp sự kiện này (trong bộ nhớ)."),
 )
-@_FORMAT
-@_DIRS
+@format_option("json", "github")
+@templates_dir_option()
+@common_options
 @errors_to_exit
 def check(
     templates: tuple[str, ...], event: str | None, output_format: str, dirs: tuple[str, ...]
 ) -> None:
-    """Kiểm tra mẫu .docx (một thư mục mẫu, hoặc tên mẫu): cú pháp, biến, bộ lọc, dấu nháy
-    cong…, kèm vị trí trong Word. Mã thoát 0 khi không có lỗi, 3 khi có."""
     from baocao.i18n import _
     from baocao.lint.checker import check_targets
 
@@ -47,7 +63,10 @@ def check(
             for p in problems:
                 click.echo(f"✗ {p}")
             if not problems:
-                click.echo(f"✓ {path}")
+                say(f"✓ {path}")
+    elif output_format == "github":
+        for p in all_problems:
+            click.echo(github_annotation(p))
     if output_format == "json":
         click.echo(json.dumps([p.as_dict() for p in all_problems], ensure_ascii=False, indent=2))
     elif all_problems:
@@ -71,13 +90,24 @@ def _located(error: BaocaoError, event: Any, template: str, dirs: tuple[str, ...
     return type(error)(problems) if problems else error
 
 
-@click.command()
-@click.argument("event", type=click.Path(dir_okay=False))
-@click.option("-t", "--template", required=True, help="Tên mẫu.")
-@_DIRS
+@command(
+    N_(
+        "Điền EVENT vào mẫu và in nội dung văn bản ra màn hình (không ghi tệp). EVENT là - "
+        "để đọc từ đầu vào chuẩn (stdin)."
+    ),
+    examples=N_(
+        "Ví dụ:\n\n"
+        "\b\n"
+        "  baocao preview su-kien.yaml -t thong-cao\n"
+        "  cat su-kien.yaml | baocao preview - -t giay-moi\n"
+    ),
+)
+@event_argument("event", many=False)
+@template_option(multiple=False)
+@templates_dir_option()
+@common_options
 @errors_to_exit
 def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
-    """Điền EVENT vào mẫu và in nội dung văn bản ra màn hình (không ghi tệp)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -86,7 +116,7 @@ def preview(event: str, template: str, dirs: tuple[str, ...]) -> None:
     from baocao.event.loading import load_event
     from baocao.rendering.document import render_bytes
 
-    ev = load_event(Path(event), templates_dirs=dirs)
+    ev = load_event(event, templates_dirs=dirs)
     print_problems(ev.warnings)  # on stderr; the preview goes on
     try:
         data = render_bytes(ev, template=template, dirs=dirs)

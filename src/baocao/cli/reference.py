@@ -25,28 +25,40 @@ HEADER = (
 )
 
 
-def _context(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
-    settings = {**command.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
-    return click.Context(command, info_name=name, parent=parent, **settings)
+def _help(path: list[str]) -> str:
+    """What ``baocao PATH --help`` prints, at the fixed width, in Vietnamese."""
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(
+        cli, [*path, "--help"], prog_name="baocao", terminal_width=WIDTH, env={"BAOCAO_LANG": "vi"}
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
-def _sections(
-    command: click.Command, path: list[str], parent: click.Context | None
-) -> list[tuple[str, str]]:
-    ctx = _context(command, path[-1], parent)
-    out = [(" ".join(path), command.get_help(ctx))]
+def _sections(command: click.Command, path: list[str]) -> list[tuple[str, str]]:
+    out = [(" ".join(["baocao", *path]), _help(path))]
     if isinstance(command, click.Group):
+        ctx = click.Context(command, info_name=path[-1] if path else "baocao")
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
-                out += _sections(sub, [*path, name], ctx)
+                out += _sections(sub, [*path, name])
     return out
 
 
 def reference() -> str:
     """docs/cli.md: one section per command and sub-command, each its ``--help`` text."""
+    from baocao import i18n
+
+    before = i18n._chosen  # restored after: a choice made before, or None (the environment)
+    try:
+        i18n.set_language("vi")
+        sections = _sections(cli, [])
+    finally:
+        i18n.set_language(before)
     parts = [HEADER]
-    for title, text in _sections(cli, ["baocao"], None):
+    for title, text in sections:
         parts.append(f"\n## `{title}`\n\n```text\n{text.rstrip()}\n```\n")
     return "".join(parts)
 

@@ -11,6 +11,19 @@ from typing import Any
 import click
 
 from baocao.cli._boundary import errors_to_exit
+from baocao.cli.options import (
+    Option,
+    PathType,
+    command,
+    common_options,
+    detail,
+    event_argument,
+    sheet_option,
+    template_option,
+    templates_dir_option,
+    verbosity,
+)
+from baocao.i18n import N_
 
 
 class _Report:
@@ -39,7 +52,7 @@ class _Report:
         return self
 
     def __call__(self, result: Any, done: int, total: int) -> None:
-        if result.ok:
+        if result.ok and verbosity() >= 0:
             for path in result.written:
                 self.line(f"✓ {path}", err=False)
         self.problems(result.warnings)
@@ -82,10 +95,10 @@ class _Report:
         if self.bar is not None:
             self.bar.stop()
 
-    def summary(self, result: Any) -> None:
+    def summary(self, result: Any, *, always: bool = False) -> None:
         """One row per template: documents made and failed, on stderr (stdout lists files).
-        On a terminal always; otherwise when there was more than one document."""
-        if not result.items or (not self.tty and len(result.items) < 2):
+        On a terminal (or ``always``); otherwise when there was more than one document."""
+        if not result.items or (not (self.tty or always) and len(result.items) < 2):
             return
         from rich.console import Console
         from rich.table import Table
@@ -94,6 +107,8 @@ class _Report:
 
         rows: dict[str, list[int]] = {}
         for r in result.items:
+            if r.ok and not r.written:  # skipped (-t all, no list for a per-person template)
+                continue
             rows.setdefault(r.item.template, [0, 0])[0 if r.ok else 1] += 1
         table = Table(
             _("Mẫu"),
@@ -108,35 +123,128 @@ class _Report:
         Console(stderr=True, highlight=False).print(table)
 
 
-@click.command()
-@click.argument("events", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def _refuse_out(out: str) -> None:
+    """``-o`` that is neither a .docx, a folder nor ``-``: a usage error with the fix."""
+    from pathlib import Path
+
+    from baocao.i18n import _
+
+    target = Path(out)
+    suffix = target.suffix.lower()
+    if out.endswith(("/", os.sep)) or not suffix or suffix == ".docx" or target.is_dir():
+        return
+    if suffix == ".pdf":
+        fix = _("để có PDF, dùng -o {ten}.docx --pdf (PDF được viết cạnh tệp .docx)").format(
+            ten=target.with_suffix("").as_posix()
+        )
+    else:
+        fix = _("viết -o TÊN.docx cho một tệp, hoặc -o {ten}/ cho một thư mục").format(ten=out)
+    raise click.BadParameter(
+        _("{ten}: chỉ ghi được tệp .docx hoặc vào một thư mục; {cach_sua}").format(
+            ten=out, cach_sua=fix
+        ),
+        param_hint="'-o' / '--out'",
+    )
+
+
+def _to_stdout(
+    events: tuple[str, ...],
+    templates: tuple[str, ...],
+    dirs: tuple[str, ...],
+    strict: bool,
+    sheet: str | None,
+) -> None:
+    """``-o -``: the one document's .docx bytes on stdout (never on a terminal)."""
+    from baocao.i18n import _
+
+    if len(events) != 1 or len(templates) != 1 or templates[0] == "all":
+        raise click.UsageError(
+            _("-o - chỉ viết được một văn bản: một tệp sự kiện và một mẫu (-t TÊN)")
+        )
+    if sys.stdout.isatty():
+        raise click.UsageError(
+            _(
+                "-o -: không in tệp .docx ra màn hình; chuyển hướng sang tệp hoặc ống "
+                "(> van-ban.docx, | lệnh khác)"
+            )
+        )
+    from baocao.cli._boundary import print_problems
+    from baocao.event.loading import load_event
+    from baocao.rendering.document import render_bytes
+
+    event = load_event(events[0], templates_dirs=dirs, strict=strict, sheet=sheet)
+    print_problems(event.warnings)  # on stderr; stdout is the document
+    data = render_bytes(event, template=templates[0], dirs=dirs)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+@command(
+    N_(
+        "Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu. EVENTS là - để đọc "
+        "sự kiện từ đầu vào chuẩn (stdin); -o - in tệp .docx ra đầu ra chuẩn (stdout).\n\n"
+        "Mẫu theo danh sách (giay-moi: khach_moi, giay-chung-nhan: hoc_vien) viết mọi người "
+        "vào một tệp, mỗi người từ trang mới; --split: mỗi người một tệp.\n\n"
+        "Cảnh báo về tệp sự kiện được in (⚠ tệp:dòng:cột: mục: cảnh báo: …) mà vẫn viết văn "
+        "bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không "
+        "hợp lệ; 1 lỗi khác (tệp đã có, "
+        "không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng bằng Ctrl-C."
+    ),
+    examples=N_(
+        "Ví dụ:\n\n"
+        "\b\n"
+        "  baocao render su-kien.yaml -t thong-cao\n"
+        "  baocao render examples/*.yaml -t all -o ra/ --pdf\n"
+        "  cat su-kien.yaml | baocao render - -t giay-moi -o - > giay-moi.docx\n"
+    ),
+)
+@event_argument("events", many=True)
+@template_option(multiple=True)
 @click.option(
-    "-t",
-    "--template",
-    "templates",
-    multiple=True,
-    required=True,
-    help="Tên mẫu (lặp lại được); 'all' = mọi mẫu.",
+    "-o",
+    "--out",
+    cls=Option,
+    type=PathType(allow_dash=True),
+    help=N_("Tệp .docx (khi chỉ một văn bản), thư mục, hoặc - (stdout)."),
+)
+@click.option("--force", cls=Option, is_flag=True, help=N_("Ghi đè tệp đã có."))
+@click.option(
+    "-j",
+    "--jobs",
+    cls=Option,
+    type=click.IntRange(min=1),
+    help=N_("Số tiến trình (mặc định: số lõi)."),
+)
+@click.option("--pdf", cls=Option, is_flag=True, help=N_("Xuất thêm PDF (cần LibreOffice)."))
+@templates_dir_option(exists=True)
+@click.option(
+    "--sync",
+    cls=Option,
+    is_flag=True,
+    help=N_("Ghi chắc xuống đĩa (fsync) từng tệp ngay khi viết xong."),
 )
 @click.option(
-    "-o", "--out", type=click.Path(), help="Tệp .docx (khi chỉ một văn bản) hoặc thư mục."
-)
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Số tiến trình (mặc định: số lõi).")
-@click.option("--pdf", is_flag=True, help="Xuất thêm PDF (cần LibreOffice).")
-@click.option(
-    "--templates-dir",
-    "dirs",
-    multiple=True,
-    type=click.Path(exists=True, file_okay=False),
-    help="Thư mục mẫu.",
+    "--strict",
+    cls=Option,
+    is_flag=True,
+    help=N_("Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."),
 )
 @click.option(
-    "--sync", is_flag=True, help="Ghi chắc xuống đĩa (fsync) từng tệp ngay khi viết xong."
+    "--split",
+    cls=Option,
+    is_flag=True,
+    help=N_("Mẫu theo danh sách (giay-moi…): mỗi người một tệp thay vì một tệp chung."),
 )
 @click.option(
-    "--strict", is_flag=True, help="Coi cảnh báo về tệp sự kiện là lỗi (mã thoát 3, không viết)."
+    "--all",
+    "tat_ca",
+    cls=Option,
+    is_flag=True,
+    help=N_("Giấy chứng nhận cả cho học viên xếp loại không đạt."),
 )
+@sheet_option()
+@common_options
 @errors_to_exit
 def render(
     events: tuple[str, ...],
@@ -148,21 +256,38 @@ def render(
     dirs: tuple[str, ...],
     sync: bool,
     strict: bool,
+    sheet: str | None,
+    split: bool,
+    tat_ca: bool,
 ) -> None:
-    """Viết văn bản .docx (và PDF) cho từng tệp sự kiện với từng mẫu.
-
-    Cảnh báo về tệp sự kiện được in (⚠ tệp:dòng:cột: mục: cảnh báo: …) mà vẫn viết văn
-    bản; --strict coi chúng là lỗi. Mã thoát: 0 xong hết; 3 có sự kiện hoặc mẫu không hợp
-    lệ; 1 lỗi khác (tệp đã có, không ghi được, LibreOffice); 2 sai cách dùng lệnh; 130 dừng
-    bằng Ctrl-C.
-    """
+    from baocao.i18n import _
     from baocao.rendering.batch import render_many
 
-    with _Report(sys.stdout.isatty() and sys.stderr.isatty()) as report:
+    if out == "-":
+        if pdf:
+            raise click.UsageError(_("-o - không đi cùng --pdf"))
+        _to_stdout(events, templates, dirs, strict, sheet)
+        return
+    if out is not None:
+        _refuse_out(out)
+    project = click.get_current_context().meta.get("baocao.project_file")
+    detail(_("tệp cấu hình: {tep}").format(tep=project or "-"))
+    detail(_("thư mục mẫu: {thu_muc}").format(thu_muc=", ".join(dirs) or "-"))
+    started = time.perf_counter()
+    tty = sys.stdout.isatty() and sys.stderr.isatty() and verbosity() >= 0
+    with _Report(tty) as report:
         result = render_many(
             events, templates, out=out, jobs=jobs, force=force, pdf=pdf, dirs=dirs,
-            on_progress=report, sync=sync, strict=strict,
+            on_progress=report, sync=sync, strict=strict, sheet=sheet, split=split,
+            tat_ca=tat_ca,
         )  # fmt: skip
     report.problems(result.problems)
-    report.summary(result)
+    seconds = time.perf_counter() - started
+    detail(
+        _("{so} tệp đã viết trong {giay} giây").format(
+            so=len(result.written), giay=f"{seconds:.2f}".replace(".", ",")
+        )
+    )
+    if verbosity() >= 0:
+        report.summary(result, always=verbosity() > 0)
     sys.exit(result.exit_code)

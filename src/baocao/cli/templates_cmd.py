@@ -8,14 +8,18 @@ from typing import Any
 import click
 
 from baocao.cli._boundary import errors_to_exit
-
-_DIRS = click.option(
-    "--templates-dir",
-    "dirs",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    help="Thư mục mẫu (lặp lại được), tìm trước $BAOCAO_TEMPLATES và mẫu có sẵn.",
+from baocao.cli.options import (
+    Group,
+    Option,
+    PathType,
+    common_options,
+    complete_template,
+    say,
+    templates_dir_option,
 )
+from baocao.i18n import N_
+
+_DIRS = templates_dir_option()
 
 
 def _where(spec: Any) -> str:
@@ -29,13 +33,24 @@ def _where(spec: Any) -> str:
     return _("có sẵn") if builtin else spec.source
 
 
-# the sub-command is optional; said explicitly, so every click version prints the same usage
-@click.group(invoke_without_command=True, subcommand_metavar="[COMMAND] [ARGS]...")
+@click.group(
+    cls=Group,
+    invoke_without_command=True,
+    subcommand_metavar="[COMMAND] [ARGS]...",  # the same usage line on every click
+    help=N_("Liệt kê các mẫu (tên, tiêu đề, thể thức, nơi tìm thấy); xem hoặc xuất một mẫu."),
+    epilog=N_(
+        "Ví dụ:\n\n"
+        "\b\n"
+        "  baocao templates\n"
+        "  baocao templates show thong-cao\n"
+        "  baocao templates export thong-cao mau/\n"
+    ),
+)
 @_DIRS
+@common_options
 @click.pass_context
 @errors_to_exit
 def templates(ctx: click.Context, dirs: tuple[str, ...]) -> None:
-    """Liệt kê các mẫu (tên, tiêu đề, thể thức, nơi tìm thấy); xem hoặc xuất một mẫu."""
     ctx.obj = {"dirs": dirs}
     if ctx.invoked_subcommand is not None:
         return
@@ -50,13 +65,16 @@ def _dirs(ctx: click.Context, own: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(own) + tuple((ctx.obj or {}).get("dirs", ()))
 
 
-@templates.command()
-@click.argument("name")
+@templates.command(
+    help=N_("In tiêu đề, thể thức, các biến và bộ lọc mẫu NAME dùng, và nơi tìm thấy nó."),
+    epilog=N_("Ví dụ:\n\n\b\n  baocao templates show giay-moi\n"),
+)
+@click.argument("name", shell_complete=complete_template)
 @_DIRS
+@common_options
 @click.pass_context
 @errors_to_exit
 def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
-    """In tiêu đề, thể thức, các biến và bộ lọc mẫu NAME dùng, và nơi tìm thấy nó."""
     from baocao.i18n import _
     from baocao.lint.names import template_usage
     from baocao.registry import find_template
@@ -66,6 +84,8 @@ def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
     click.echo(_("Tiêu đề: {tieu_de}").format(tieu_de=spec.tieu_de or "-"))
     if spec.mo_ta:
         click.echo(_("Mô tả: {mo_ta}").format(mo_ta=spec.mo_ta))
+    if spec.moi_muc:
+        click.echo(_("Mỗi người một văn bản, theo danh sách: {ds}").format(ds=spec.moi_muc))
     where = _where(spec)
     if where == spec.source:
         click.echo(_("Nơi tìm thấy: {noi}").format(noi=spec.source))
@@ -88,16 +108,26 @@ def show(ctx: click.Context, name: str, dirs: tuple[str, ...]) -> None:
         click.echo(f"  {filter_used}")
 
 
-@templates.command()
-@click.argument("name")
-@click.argument("out_dir", required=False, type=click.Path(file_okay=False), default=".")
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@templates.command(
+    help=N_(
+        "Chép mẫu NAME (các tệp .docx và tệp .yaml đi kèm) vào thư mục OUT_DIR để sửa trong Word."
+    ),
+    epilog=N_(
+        "Ví dụ:\n\n"
+        "\b\n"
+        "  baocao templates export thong-cao mau/\n"
+        "  baocao check mau/thong-cao.nha_nuoc.docx\n"
+    ),
+)
+@click.argument("name", shell_complete=complete_template)
+@click.argument("out_dir", required=False, type=PathType(file_okay=False), default=".")
+@click.option("--force", cls=Option, is_flag=True, help=N_("Ghi đè tệp đã có."))
 @_DIRS
+@common_options
 @click.pass_context
 @errors_to_exit
 def export(ctx: click.Context, name: str, out_dir: str, force: bool, dirs: tuple[str, ...]) -> None:
-    """Chép mẫu NAME (các tệp .docx và tệp .yaml đi kèm) vào thư mục OUT_DIR để sửa trong Word."""
     from baocao.registry import export_template
 
     for path in export_template(name, Path(out_dir), force=force, dirs=_dirs(ctx, dirs)):
-        click.echo(f"✓ {path}")
+        say(f"✓ {path}")

@@ -80,12 +80,46 @@ def _bad_byte(byte: int, line: int, column: int, path: str) -> Problem:
     )
 
 
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def zip_problem(data: bytes, *, path: str) -> Problem:
+    """One line for a zip file given as an event: a Word (.docx), Excel (.xlsx) or other
+    zip file, and what to do instead.
+
+    >>> from baocao.i18n import set_language
+    >>> set_language("vi")
+    >>> zip_problem(b"PK\\x03\\x04...word/document.xml", path="a.docx").message[:39]
+    'đây là tệp Word (.docx), không phải tệp'
+    >>> set_language(None)
+    """
+    head = data[:65536]
+    lowered = path.lower()
+    if b"word/" in head or lowered.endswith((".docx", ".docm", ".dotx")):
+        message = _(
+            "đây là tệp Word (.docx), không phải tệp sự kiện YAML/JSON; đưa tệp sự kiện (.yaml) "
+            "cho lệnh này, còn mẫu Word thì kiểm tra bằng `baocao check`"
+        )
+    elif b"xl/" in head or lowered.endswith((".xlsx", ".xlsm")):
+        message = _(
+            "đây là tệp Excel (.xlsx), không phải tệp sự kiện YAML/JSON; chép dữ liệu sang một "
+            "tệp .yaml (xem thư mục examples/)"
+        )
+    else:
+        message = _(
+            "đây là tệp nén (zip), không phải tệp sự kiện YAML/JSON; giải nén rồi đưa tệp .yaml"
+        )
+    return Problem(message, path=path, code="not-an-event")
+
+
 def decode_text(data: bytes, *, path: str) -> str:
     """Bytes → text: UTF-8 (BOM optional) or UTF-16 with BOM; newlines become ``\\n``.
 
     Every line holding bytes that are not UTF-8 is reported (``DataError``).
     """
     check_size(len(data), path=path)
+    if data.startswith(ZIP_MAGIC):
+        raise DataError([zip_problem(data, path=path)])
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         body = data[2:]

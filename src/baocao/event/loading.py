@@ -144,16 +144,23 @@ def parse_event(
     fmt: Format | None = None,
     templates_dirs: TemplateDirs = (),
     strict: bool = False,
+    base: Path | None = None,
+    sheet: str | None = None,
 ) -> Event:
     """Validate the bytes of an event file; ``path`` names it in messages and picks the
     format by extension unless ``fmt`` is given (otherwise the text is sniffed).
 
     A ``van_ban`` key must name a template that can be found (built-in, in
     ``$BAOCAO_TEMPLATES`` or in ``templates_dirs``). The warnings are in
-    :attr:`Event.warnings`; with ``strict`` they are errors (``DataError``)."""
+    :attr:`Event.warnings`; with ``strict`` they are errors (``DataError``).
+
+    Lists of people given as spreadsheet paths (``khach_moi: ds.xlsx``) are read relative to
+    the folder ``base`` (None: the working folder, for an event read from standard input);
+    ``sheet`` picks the sheet of those that name none (``--sheet``)."""
     from pydantic import ValidationError
 
     from baocao.event.explain import problems_from
+    from baocao.event.people_files import ordered, placeholders, splice_lists
 
     text = decode_text(data, path=path)
     tree = _parse(text, fmt or _format_of(path), path)
@@ -179,8 +186,20 @@ def parse_event(
                 )
             ]
         )
-    problems = tree.problems + check_strings(tree, path=path)
-    problems += unknown_templates(tree, path=path, templates_dirs=templates_dirs)
+    placement, list_problems = splice_lists(
+        tree,
+        path=path,
+        base=base if base is not None else Path.cwd(),
+        shown_base=str(Path(path).parent) if base is not None else None,
+        sheet=sheet,
+    )
+    problems = (
+        tree.problems
+        + list_problems
+        + placeholders(tree, path=path)
+        + check_strings(tree, path=path)
+        + unknown_templates(tree, path=path, templates_dirs=templates_dirs)
+    )
     try:
         event = Event.model_validate(tree.data)
     except ValidationError as error:
@@ -191,10 +210,10 @@ def parse_event(
         problems += found + [p for p in rules if p.field not in reported]
     if problems:
         problems += tree.warnings  # shown with the errors, to be fixed at the same time
-        unique = list(dict.fromkeys(problems))  # Problem is frozen, hence hashable
-        unique.sort(key=lambda p: (p.line or 0, p.column or 0))
-        raise DataError(unique)
-    event._warnings = event_warnings(event, tree, path=path)
+        raise DataError(ordered([placement.relocate(p) for p in problems]))
+    event._warnings = ordered(
+        [placement.relocate(w) for w in event_warnings(event, tree, path=path)]
+    )
     if strict and event.warnings:
         raise DataError(as_errors(event.warnings))
     return event
@@ -246,7 +265,7 @@ def problems_from_rules(data: dict[str, Any], tree: Located, *, path: str) -> li
     return []
 
 
-def _io_message(error: OSError) -> str:
+def io_message(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return _("không có tệp này")
     if isinstance(error, IsADirectoryError):
@@ -256,21 +275,68 @@ def _io_message(error: OSError) -> str:
     return _("không đọc được tệp ({reason})").format(reason=error.strerror or type(error).__name__)
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_stdin_read: tuple[object, bytes] | None = None  # (the stdin read, its bytes)
+
+
+def read_stdin() -> bytes:
+    """The bytes of standard input, read once (a second ``-`` gets the same event)."""
+    import sys
+
+    global _stdin_read
+    if _stdin_read is None or _stdin_read[0] is not sys.stdin:
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except (OSError, AttributeError, ValueError) as error:
+            message = _("không đọc được đầu vào chuẩn (stdin): {loi}").format(loi=error)
+            raise DataError([Problem(message, path=STDIN_NAME, code="io")]) from None
+        _stdin_read = (sys.stdin, data)
+    return _stdin_read[1]
+
+
 def load_event(
-    path: str | Path, *, templates_dirs: TemplateDirs = (), strict: bool = False
+    path: str | Path,
+    *,
+    templates_dirs: TemplateDirs = (),
+    strict: bool = False,
+    sheet: str | None = None,
 ) -> Event:
-    """Read and validate one event file (``DataError`` lists every problem).
+    """Read and validate one event file (``DataError`` lists every problem). ``"-"`` reads
+    the event from standard input (named ``<stdin>`` in messages; relative paths in it are
+    taken from the current folder).
 
     ``templates_dirs``: folders of templates besides the built-ins, whose names are valid
-    ``van_ban`` keys; ``strict``: warnings (:attr:`Event.warnings`) are errors."""
+    ``van_ban`` keys; ``strict``: warnings (:attr:`Event.warnings`) are errors; lists of
+    people given as spreadsheets are read relative to its folder (``sheet``: ``--sheet``)."""
+    if str(path) == STDIN:
+        data = read_stdin()
+        check_size(len(data), path=STDIN_NAME)
+        event = parse_event(
+            data,
+            path=STDIN_NAME,
+            templates_dirs=templates_dirs,
+            strict=strict,
+            base=Path.cwd(),
+            sheet=sheet,
+        )
+        event._source_path = Path(STDIN_NAME)
+        return event
     shown = str(path)
     try:
         with Path(path).open("rb") as handle:
             check_size(Path(path).stat().st_size, path=shown)
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise DataError([Problem(_io_message(error), path=shown, code="io")]) from None
-    event = parse_event(data, path=shown, templates_dirs=templates_dirs, strict=strict)
+        raise DataError([Problem(io_message(error), path=shown, code="io")]) from None
+    event = parse_event(
+        data,
+        path=shown,
+        templates_dirs=templates_dirs,
+        strict=strict,
+        base=Path(path).parent,
+        sheet=sheet,
+    )
     event._source_path = Path(path)
     return event
 
@@ -281,6 +347,7 @@ def check_files(
     on_valid: Callable[[str], None] | None = None,
     templates_dirs: TemplateDirs = (),
     strict: bool = False,
+    sheet: str | None = None,
 ) -> list[Problem]:
     """Validate every file; call ``on_valid(path)`` for each valid one, then raise one
     ``DataError`` with the problems of all the invalid ones (if any), the warnings of the
@@ -290,7 +357,7 @@ def check_files(
     warnings: list[Problem] = []
     for path in paths:
         try:
-            event = load_event(path, templates_dirs=templates_dirs, strict=strict)
+            event = load_event(path, templates_dirs=templates_dirs, strict=strict, sheet=sheet)
         except DataError as error:
             problems += error.problems
         else:

@@ -46,6 +46,8 @@ from baocao.event.fields import (
     as_day,
     rules_error,
 )
+from baocao.event.people import DanhSachTep, HocVien, KhachMoi, count_mismatches
+from baocao.event.programme import KeHoach, Phien, kiem_tra
 from baocao.event.results import KetQua, XepLoai
 from baocao.i18n import _
 
@@ -54,8 +56,11 @@ __all__ = [
     "RULES_ERROR_TYPE",
     "BaoChi",
     "CoQuan",
+    "DanhSachTep",
     "Event",
+    "HocVien",
     "KetQua",
+    "KhachMoi",
     "NguoiKy",
     "NhanVat",
     "SuKien",
@@ -247,9 +252,32 @@ class Event(StrictModel):
     nhan_vat: list[NhanVat] = Field(default_factory=list, description="Những người có vai trò.")
     ket_qua: KetQua | None = Field(None, description="Kết quả, cho báo cáo tổng kết.")
     bao_chi: BaoChi | None = Field(None, description="Thông tin cho tin bài.")
+    khach_moi: list[KhachMoi] = Field(
+        default_factory=list,
+        description=(
+            "Khách mời (mỗi người một giấy mời): một danh sách, hoặc đường dẫn bảng tính "
+            "(.xlsx, .xls, .ods, .csv) như `danh-sach.xlsx`, hoặc `{tep: danh-sach.xlsx, "
+            "trang: Khách mời}`."
+        ),
+    )
+    hoc_vien: list[HocVien] = Field(
+        default_factory=list,
+        description=(
+            "Học viên (mỗi người một giấy chứng nhận): một danh sách, hoặc đường dẫn bảng tính "
+            "(.xlsx, .xls, .ods, .csv), hoặc `{tep: danh-sach.xlsx, trang: Học viên}`."
+        ),
+    )
     van_ban: dict[VanBanKey, VanBan] = Field(
         default_factory=dict,
         description="Thông tin riêng theo tên mẫu văn bản; `chung` là mặc định cho mọi mẫu.",
+    )
+    # --- kế hoạch, chương trình (baocao.event.programme) ---
+    ke_hoach: KeHoach | None = Field(None, description="Kế hoạch tổ chức (cho mẫu ke-hoach).")
+    chuong_trinh: list[Phien] = Field(
+        default_factory=list,
+        description=(
+            "Chương trình: các phiên theo thứ tự thời gian (cho mẫu chuong-trinh, ke-hoach)."
+        ),
     )
 
     _source_path: Path | None = PrivateAttr(default=None)
@@ -298,8 +326,11 @@ class Event(StrictModel):
             self.dau_thanh = "moi" if self.the_thuc == "dang" else "cu"
         if self.su_kien.to_chuc is None:
             self.su_kien.to_chuc = self.co_quan.ten_goi
+        issues: list[tuple[tuple[str | int, ...], str]] = count_mismatches(
+            self.hoc_vien, self.ket_qua
+        )
         if self.the_thuc == "dang":
-            issues: list[tuple[tuple[str | int, ...], str]] = [
+            issues += [
                 (
                     ("van_ban", name, "nguoi_ky", "quyen_han"),
                     _(
@@ -318,8 +349,17 @@ class Event(StrictModel):
                     x for x in (vb.nguoi_ky.thay_cho, vb.nguoi_ky.thay_mat) if x and la_cap_uy(x)
                 ][:1]
             ]
-            if issues:
-                raise rules_error(issues)
+        if issues:
+            raise rules_error(issues)
+        return self
+
+    @model_validator(mode="after")
+    def _programme_rules(self) -> Event:
+        """Sessions get their full date and time, inside the event's days and in order."""
+        start, end = self.su_kien.bat_dau, self.su_kien.ket_thuc
+        issues = kiem_tra(self.chuong_trinh, as_day(start), as_day(end or start))
+        if issues:
+            raise rules_error([(("chuong_trinh", *path), msg) for path, msg in issues])
         return self
 
     def van_ban_cho(self, template_name: str) -> VanBan:

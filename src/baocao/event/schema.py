@@ -19,6 +19,7 @@ def event_schema() -> dict[str, Any]:
     from baocao.event.model import Event
 
     body = Event.model_json_schema(mode="validation")
+    _list_or_file(body)
     for definition in [body, *body.get("$defs", {}).values()]:
         for prop in definition.get("properties", {}).values():
             prop.pop("title", None)  # "Ma Bao": pydantic's made-up English, not a help
@@ -27,6 +28,30 @@ def event_schema() -> dict[str, Any]:
         **body,
         "title": "Tệp sự kiện baocao",
     }
+
+
+def _list_or_file(body: dict[str, Any]) -> None:
+    """``khach_moi`` / ``hoc_vien`` may also be written as a spreadsheet's path or as
+    ``{tep, trang}`` (read by the loader before validation)."""
+    from baocao.event.people import DanhSachTep
+
+    tep = DanhSachTep.model_json_schema(mode="validation")
+    for prop in tep.get("properties", {}).values():
+        prop.pop("title", None)
+    body.setdefault("$defs", {})["DanhSachTep"] = tep
+    for key in ("khach_moi", "hoc_vien"):
+        prop = body["properties"][key]
+        as_list = {k: prop.pop(k) for k in ("type", "items") if k in prop}
+        prop["anyOf"] = [
+            as_list,
+            {
+                "type": "string",
+                "minLength": 1,
+                "description": "Đường dẫn bảng tính (.xlsx, .xls, .ods) hoặc tệp .csv.",
+                "examples": ["danh-sach.xlsx"],
+            },
+            {"$ref": "#/$defs/DanhSachTep"},
+        ]
 
 
 def event_schema_text() -> str:

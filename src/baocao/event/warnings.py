@@ -32,6 +32,24 @@ Finding = tuple[tuple[str | int, ...], str, str]
 RULES: list[Callable[[Event], list[Finding]]] = []
 
 
+def _duplicate_people(event: Event) -> list[Finding]:
+    from baocao.event.people import duplicate_people
+
+    return duplicate_people(event)
+
+
+RULES.append(_duplicate_people)
+
+
+def _programme_gaps(event: Event) -> list[Finding]:
+    from baocao.event.programme import khoang_trong
+
+    return khoang_trong(event)
+
+
+RULES.append(_programme_gaps)
+
+
 def warning(
     tree: Located, field: tuple[str | int, ...], message: str, code: str, *, path: str
 ) -> Problem:
@@ -63,3 +81,23 @@ def as_errors(warnings: list[Problem]) -> list[Problem]:
     from dataclasses import replace
 
     return [replace(p, severity=None) for p in warnings]
+
+
+def _bao_cao_chua_co_ket_qua(event: Event) -> list[Finding]:
+    """A summary report asked for (``van_ban.bao-cao-tong-ket``) with no result at all: it is
+    printed as a frame, every section with a line of dots to fill in by hand."""
+    from baocao.template_context.report import co_ket_qua
+
+    if "bao-cao-tong-ket" not in (event.van_ban or {}):
+        return []
+    kq = event.ket_qua.model_dump() if event.ket_qua is not None else {}
+    if co_ket_qua(kq):
+        return []
+    message = (
+        "chưa có ket_qua: báo cáo tổng kết in mọi mục với dòng chấm (…) để điền tay; "
+        "thêm ket_qua (so_tham_du, uu_diem, han_che, kien_nghi…) để báo cáo tự điền"
+    )
+    return [(("van_ban", "bao-cao-tong-ket"), message, "ket_qua_trong")]
+
+
+RULES.append(_bao_cao_chua_co_ket_qua)

@@ -320,9 +320,17 @@ class _Checker:
 
 
 def _unclosed(tags: list[Tag]) -> Tag | None:
-    """The innermost block-opening tag that no ``end…`` tag closes."""
+    """The block-opening tag that no ``end…`` tag closes: an inline tag (no ``p``/``tr``/
+    ``tc`` prefix) still open when its paragraph ends — inline blocks close in their own
+    paragraph, so a later ``end…`` belongs to an outer block —, else the innermost open one."""
     stack: list[tuple[str, Tag]] = []
     for tag in tags:
+        left_open = next(
+            (t for _w, t in stack if prefix_of(t.text) in (None, "r") and t.para is not tag.para),
+            None,
+        )
+        if left_open is not None:
+            return left_open
         text = jinja_text(tag.text)
         m = _WORD.match(text)
         if not m:

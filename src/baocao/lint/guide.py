@@ -70,6 +70,17 @@ MO_TA: dict[str, str] = {
     "tieu_ngu": "`Độc lập - Tự do - Hạnh phúc` (nhà nước), rỗng với văn bản Đảng",
     "dong_cap_tren": "tên cơ quan cấp trên, viết hoa, ví dụ `TỈNH ỦY CÀ MAU` (rỗng khi không có)",
     "dong_co_quan": "tên cơ quan ban hành, viết hoa, ví dụ `BAN DÂN VẬN`",
+    "cap_tren_dau_trang": "như `dong_cap_tren`, tên dài đã ngắt dòng ở chỗ ngắt cụm (cho ô "
+    "đầu trang)",
+    "co_quan_dau_trang": "như `dong_co_quan`, tên dài đã ngắt dòng ở chỗ ngắt cụm (sau dấu "
+    "phẩy, trước `VÀ`, trước địa danh); dấu `\\n` tự viết trong tệp sự kiện được giữ",
+    "vach_co_quan": "đường kẻ dưới tên cơ quan (2/5 bề rộng tên), cả một đoạn: viết "
+    "`{{p vach_co_quan }}` trên một dòng riêng; rỗng với văn bản Đảng",
+    "vach_trich_yeu": "đường kẻ dưới trích yếu, cả một đoạn: `{{p vach_trich_yeu }}`",
+    "ngay_dai": "đúng khi dòng ngày dài hơn ô: dùng kiểu đoạn *Ngày tháng dài*",
+    "ket_qua_dong": "các danh sách kết quả dạng `- A;` … `- Z.`: `ket_qua_dong.uu_diem`, "
+    "`han_che`, `nguyen_nhan`, `bai_hoc`, `kien_nghi`",
+    "cho_dien": "dòng chấm `……` để điền tay khi chưa có kết quả nào, ngược lại rỗng",
     "so_ky_hieu": "số, ký hiệu: `Số: 05/BC-UBND` (nhà nước), `Số 05-BC/BDVTU` (Đảng); "
     "chưa có số thì để trống cho văn thư điền",
     "dong_ngay": "dòng địa danh, ngày: `Cà Mau, ngày 01 tháng 11 năm 2024`; chưa có ngày thì "
@@ -105,12 +116,43 @@ MO_TA: dict[str, str] = {
     "ten_su_kien": "tên sự kiện, viết hoa chữ đầu",
     "cai_dat": "các cài đặt trình bày của mẫu (mặc định của thể thức, rồi `cai_dat` của tệp "
     ".yaml đi kèm)",
+    # kế hoạch, chương trình, bế mạc (template_context/plan.py, programme.py, closing.py)
+    "ke_hoach": "kế hoạch: `yeu_cau`, `thanh_phan`, `phan_cong` (`don_vi`, `nhiem_vu`), "
+    "`kinh_phi_du_kien` (`so_tien`, `nguon`; không có giá trị khi không khai), `can_cu`",
+    "chuong_trinh": "các phiên của chương trình, `bat_dau`/`ket_thuc` đã đủ ngày giờ",
+    "lich_chuong_trinh": "bảng chương trình, mỗi ngày một khối: `ngay` (`Thứ Sáu, ngày "
+    "01/11/2024`) và các hàng `phien` (`thoi_gian` `7h30 - 8h00`, `noi_dung`, `thuc_hien`)",
+    "cau_ke_hoach": "các câu của kế hoạch: `mo_dau`, `dong_thoi_gian` (`Thời gian: dự kiến "
+    "03 ngày, …`), `dong_dia_diem`, `thanh_phan_dong`, `so_luong`, `phan_cong` (mỗi đơn vị một "
+    "dòng `dong`), `ket`, `kem_theo`…",
+    "muc_ke_hoach": "số mục của kế hoạch (`I`, `1`…), rỗng khi mục bị bỏ vì thiếu dữ liệu",
+    "be_mac": "bài phát biểu bế mạc: `nguoi` (người bế mạc, không có thì người chủ trì), "
+    "`ngay`, `loi_chao`, `mo_dau`, `ket_qua`, `uu_diem_mo`, `van_dung`, `cam_on`, "
+    "`tuyen_bo`, `chuc`",
+    "khach_moi": "danh sách khách mời như đã khai (xem bảng `nguoi` dưới)",
+    "hoc_vien": "danh sách học viên như đã khai (xem bảng `nguoi` dưới)",
+    "danh_sach_hoc_vien": "các hàng của bảng học viên (phụ lục báo cáo), mỗi hàng có `stt`, "
+    "`ho_ten`, `don_vi`, `xep_loai` (`Giỏi`); rỗng khi không có học viên",
+    "nguoi": "chỉ ở mẫu theo danh sách (tệp .yaml đi kèm có `moi_muc: khach_moi` hoặc "
+    "`moi_muc: hoc_vien`): người của văn bản này (xem bảng dưới)",
+    "stt": "chỉ ở mẫu theo danh sách: số thứ tự của người trong danh sách, từ 1",
+    "tong_so_nguoi": "chỉ ở mẫu theo danh sách: số người trong danh sách",
+    "thoi_gian_moi": "thời gian viết như trong giấy mời: `vào lúc 7 giờ 30 phút, thứ Sáu, "
+    "ngày 01 tháng 11 năm 2024`",
 }
 
 # what baocao adds to a part of the event (not in the event file)
 THEM: dict[str, str] = {
     "n.gioi_thieu": "`đồng chí Lê Văn A, Trưởng Ban Dân vận` (danh xưng, họ tên, chức vụ)",
     "n.gioi_thieu_cau": "như `gioi_thieu`, thêm dấu phẩy sau chức vụ để viết tiếp câu",
+    "n.gioi_thieu_phat_bieu": "như `gioi_thieu`, nhưng `ông`/`bà` thành `đồng chí` (lời chào trong "
+    "bài phát biểu)",
+    "nguoi.xung": "danh xưng viết giữa câu: `ông`, `bà`, `đồng chí`, `ông/bà` (khi không khai)",
+    "nguoi.goi": "danh xưng và họ tên đầu dòng: `Ông Nguyễn Văn An`",
+    "nguoi.chuc_danh": "chức vụ và đơn vị: `Giám đốc Sở Tư pháp`",
+    "nguoi.kinh_gui": "dòng Kính gửi: `Ông Nguyễn Văn An, Giám đốc Sở Tư pháp`",
+    "nguoi.ngay_sinh_so": "ngày sinh `05/02/1980` (rỗng khi không khai)",
+    "nguoi.xep_loai_chu": "xếp loại viết hoa chữ đầu: `Giỏi` (rỗng khi không khai)",
 }
 
 
@@ -131,7 +173,7 @@ def _model_table(title: str, prefix: str, model: Any, extra: list[str]) -> list[
 
 def variables_section() -> str:
     """Markdown: the top-level keys, then the fields of each part of the event."""
-    from baocao.event import model
+    from baocao.event import model, programme
     from baocao.lint.shapes import Obj, Seq, context_shape
 
     shape = context_shape()
@@ -158,11 +200,30 @@ def variables_section() -> str:
         ("Báo chí", "bao_chi", "bao_chi", model.BaoChi),
         ("Văn bản này", "van_ban", "van_ban", model.VanBan),
         ("Người ký", "van_ban.nguoi_ky", "van_ban.nguoi_ky", model.NguoiKy),
+        ("Kế hoạch", "ke_hoach", "ke_hoach", programme.KeHoach),
+        ("Mỗi phiên trong `{% for p in chuong_trinh %}`", "p", "chuong_trinh", programme.Phien),
     ]
     for title, prefix, path, cls in groups:
         lines += _model_table(title, prefix, cls, extra(path, cls.model_fields))
+    from baocao.event.people import HocVien, KhachMoi
+
+    lines += _model_table(
+        "Khách mời `nguoi` (mẫu có `moi_muc: khach_moi`, như giay-moi)",
+        "nguoi",
+        KhachMoi,
+        ["xung", "goi", "chuc_danh", "kinh_gui"],
+    )
+    lines += _model_table(
+        "Học viên `nguoi` (mẫu có `moi_muc: hoc_vien`, như giay-chung-nhan)",
+        "nguoi",
+        HocVien,
+        ["ngay_sinh_so", "xep_loai_chu"],
+    )
     lines += ["#### Các khóa con baocao tính sẵn", ""]
-    for key in ("cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat"):
+    for key in (
+        "cau", "thoi_gian", "so_lieu", "ky", "muc", "theo_vai_tro", "cai_dat", "cau_ke_hoach",
+        "muc_ke_hoach", "be_mac",
+    ):  # fmt: skip
         node = shape.fields[key]
         assert isinstance(node, Obj)
         names = ", ".join(f"`{key}.{k}`" for k in sorted(node.fields))
@@ -171,6 +232,15 @@ def variables_section() -> str:
     assert isinstance(item, Seq) and isinstance(item.item, Obj)
     cols = ", ".join(f"`r.{k}`" for k in sorted(item.item.fields))
     lines.append(f"- mỗi hàng `r` trong `{{%tr for r in bang_ket_qua %}}`: {cols}")
+    day = shape.fields["lich_chuong_trinh"]
+    assert isinstance(day, Seq) and isinstance(day.item, Obj)
+    row = day.item.fields["phien"]
+    assert isinstance(row, Seq) and isinstance(row.item, Obj)
+    cols = ", ".join(f"`r.{k}`" for k in sorted(row.item.fields))
+    lines.append(
+        "- mỗi ngày `d` trong `{%tr for d in lich_chuong_trinh %}`: `d.ngay`, `d.phien`; "
+        f"mỗi hàng `r` trong `{{%tr for r in d.phien %}}`: {cols}"
+    )
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from baocao.lint.shapes import Obj, Scalar, Seq, Shape, Unknown, context_shape, paths
 from baocao.suggest import did_you_mean
-from baocao.vi.text import bo_dau
+from baocao.vi.text import khong_dau
 
 __all__ = ["JINJA_GLOBALS", "NameIssue", "context_shape", "find_name_issues", "template_usage"]
 
@@ -55,7 +55,7 @@ class NameIssue:
 
 def _leaf_paths(top: Obj, word: str) -> list[str]:
     """Dotted paths (not through lists) whose last key is ``word``, shortest first."""
-    key = bo_dau(word).lower()
+    key = khong_dau(word).lower()
     found = [p for p, _s in paths(top) if "." in p and "[]" not in p and p.rsplit(".", 1)[1] == key]
     return sorted(found, key=lambda p: (p.count("."), p))[:3]
 
@@ -70,7 +70,12 @@ def _list_with(top: Obj, attr: str) -> str | None:
         and isinstance(s.item, Obj)
         and attr in s.item.fields
     ]
-    return min(found, key=lambda p: (p.count("."), len(p), p)) if found else None
+    order = {name: index for index, name in enumerate(top.fields)}  # the event's key order
+    return (
+        min(found, key=lambda p: (p.count("."), len(p), order.get(p.split(".")[0], 0), p))
+        if found
+        else None
+    )
 
 
 class _Walker:

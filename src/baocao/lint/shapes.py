@@ -215,6 +215,16 @@ SAMPLE_EVENT: dict[str, Any] = {
         "kien_nghi": ["e"],
     },
     "bao_chi": {"ma_bao": "CMO", "tac_gia": "Tác giả", "tieu_de": "Tiêu đề"},
+    "ke_hoach": {
+        "can_cu": "Chương trình công tác",
+        "yeu_cau": ["Nghiêm túc"],
+        "thanh_phan": ["Lãnh đạo"],
+        "phan_cong": [{"don_vi": "Văn phòng", "nhiem_vu": ["Chuẩn bị"]}],
+        "kinh_phi_du_kien": {"so_tien": 1000000, "nguon": "ngân sách"},
+    },
+    "chuong_trinh": [
+        {"bat_dau": "7h30", "ket_thuc": "8h00", "noi_dung": "Khai mạc", "thuc_hien": "Lê Văn A"}
+    ],
     "van_ban": {
         "chung": {
             "so": 5,
@@ -250,8 +260,10 @@ def context_shape() -> Obj:
         data = copy.deepcopy(SAMPLE_EVENT)
         data["the_thuc"] = the_thuc
         event = Event.model_validate(data)
-        spec = TemplateSpec(name="mau", ten_loai="BÁO CÁO", viet_tat="BC")
-        out = merge(out, shape_of_value(context(event, template=spec)))
+        # a per-person template (side file moi_muc) also sees nguoi, stt, thoi_gian_moi…
+        for moi_muc in (None, "khach_moi", "hoc_vien"):
+            spec = TemplateSpec(name="mau", ten_loai="BÁO CÁO", viet_tat="BC", moi_muc=moi_muc)
+            out = merge(out, shape_of_value(context(event, template=spec)))
     model = shape_of_type(Event)
     assert isinstance(out, Obj) and isinstance(model, Obj)
     filled = _fill(out, model)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from baocao.errors import Problem, RenderError
 
-__all__ = ["check_target", "write_atomic"]
+__all__ = ["check_target", "os_error", "word_lock", "write_atomic"]
 
 
 def _exists_error(path: Path) -> RenderError:
@@ -39,13 +39,46 @@ def _exists_error(path: Path) -> RenderError:
     )
 
 
+def word_lock(path: Path) -> Path | None:
+    """Word's owner file (``~$name.docx``) beside ``path``, which says Word has it open; None
+    when there is none. Word drops the first two letters of a long name (``~$ng-cao.docx``
+    for ``thong-cao.docx``).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "~$ong-cao.docx").write_bytes(b"")
+    >>> word_lock(d / "thong-cao.docx").name, word_lock(d / "a.docx")
+    ('~$ong-cao.docx', None)
+    """
+    for name in (f"~${path.name}", f"~${path.name[2:]}", f"~${path.name[1:]}"):
+        candidate = path.with_name(name)
+        if len(name) > 2 + len(path.suffix) and candidate.is_file():
+            return candidate
+    return None
+
+
+def _open_in_word(path: Path) -> RenderError:
+    from baocao.i18n import _
+
+    message = _("tệp đang mở trong Word (hoặc chương trình khác); đóng tệp trong Word rồi chạy lại")
+    return RenderError([Problem(message, path=str(path), code="open-in-word")])
+
+
 def check_target(path: Path | str, *, force: bool = False) -> None:
-    """Raise :class:`RenderError` when ``path`` cannot take a new file: it is a folder, or it
-    exists and ``force`` is not given. Checked before the work, so nothing is rendered for
-    an output that would be refused."""
+    """Raise :class:`RenderError` when ``path`` cannot take a new file: it is a folder, it
+    exists and ``force`` is not given, or Word has it open (its ``~$`` owner file is beside
+    it). Checked before the work, so nothing is rendered for an output that would be
+    refused."""
     path = Path(path)
-    if path.is_dir() or (not force and path.exists()):
+    try:
+        exists = path.exists()
+        is_dir = exists and path.is_dir()
+    except OSError as exc:  # a name too long, a folder that cannot be read
+        raise _os_error(path, exc) from None
+    if is_dir or (not force and exists):
         raise _exists_error(path)
+    if exists and word_lock(path) is not None:
+        raise _open_in_word(path)
 
 
 def _nearest_existing(folder: Path) -> Path:
@@ -56,27 +89,51 @@ def _nearest_existing(folder: Path) -> Path:
     return folder
 
 
+WINERROR_SHARING_VIOLATION = 32  # "the process cannot access the file…" (open in Word)
+WINERROR_LOCK_VIOLATION = 33
+WINERROR_FILENAME_EXCED_RANGE = 206  # a path over MAX_PATH (260 characters)
+
+
 def _os_error(path: Path, exc: OSError) -> RenderError:
-    """An ``OSError`` met while writing ``path``, said in the user's language."""
+    """An ``OSError`` met while writing ``path``, said in the user's language with its fix."""
     from baocao.i18n import _
 
     there = _nearest_existing(path.parent)
     code = exc.errno
-    if not there.is_dir() and code in (errno.EEXIST, errno.ENOTDIR):
+    winerror = getattr(exc, "winerror", None)
+    if winerror in (WINERROR_SHARING_VIOLATION, WINERROR_LOCK_VIOLATION) or code in (
+        errno.EBUSY,
+        errno.ETXTBSY,
+    ):
+        return _open_in_word(path)
+    if code in (errno.EACCES, errno.EPERM) and path.exists() and word_lock(path) is not None:
+        return _open_in_word(path)
+    if winerror == WINERROR_FILENAME_EXCED_RANGE or code == errno.ENAMETOOLONG:
+        message = _(
+            "đường dẫn quá dài ({so} ký tự; Windows chỉ cho 260); chọn thư mục ngắn hơn với -o "
+            "hoặc đặt tên tệp sự kiện ngắn hơn"
+        ).format(so=len(str(path.absolute())))
+    elif not there.is_dir() and code in (errno.EEXIST, errno.ENOTDIR):
         message = _("{tep} là một tệp, không phải thư mục").format(tep=there)
     elif code in (errno.EACCES, errno.EPERM):
         message = _("không có quyền ghi vào thư mục {thu_muc}").format(thu_muc=there)
     elif code == errno.EROFS:
-        message = _("ổ đĩa chỉ cho đọc, không ghi được")
+        message = _(
+            "ổ đĩa chỉ cho đọc (thư mục {thu_muc}), không ghi được; chọn thư mục khác với -o"
+        ).format(thu_muc=there)
     elif code in (errno.ENOSPC, errno.EDQUOT):
-        message = _("ổ đĩa đã đầy")
+        message = _("ổ đĩa đã đầy; xoá bớt tệp hoặc chọn ổ khác với -o")
     elif code == errno.EISDIR:
         message = _("đây là thư mục, không phải tệp")
-    elif code == errno.ENAMETOOLONG:
-        message = _("tên tệp quá dài")
     else:
         message = _("không ghi được tệp: {loi}").format(loi=exc.strerror or exc)
     return RenderError([Problem(message, path=str(path), code="os")])
+
+
+def os_error(path: Path | str, exc: OSError) -> RenderError:
+    """The :class:`RenderError` for ``exc``, met while writing ``path`` (public face of
+    the messages above)."""
+    return _os_error(Path(path), exc)
 
 
 def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bool = True) -> Path:

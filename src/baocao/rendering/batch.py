@@ -26,6 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 from baocao.errors import BaocaoError, Problem
 from baocao.rendering.names import Item, plan_names, plan_outputs
+from baocao.rendering.people import (
+    forget_loaded,
+    has_list,
+    load_once,
+    people_of,
+    skip_note,
+    spread,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from baocao.registry import TemplateSpec
@@ -129,31 +137,52 @@ def _failure(item: Item, exc: BaseException) -> ItemResult:
     return ItemResult(item, problems=[Problem(message, path=str(item.event))], exit_code=1)
 
 
+@dataclass(frozen=True)
+class Options:
+    """How every item of a batch is made (the keyword options of :func:`render_many` that
+    the workers need)."""
+
+    force: bool = False
+    dirs: tuple[Path | str, ...] = ()
+    sync: bool = False  # fsync each file as it is written (else once at the end)
+    strict: bool = False  # an event's warnings are errors
+    sheet: str | None = None  # the sheet of spreadsheet lists that name none
+    tat_ca: bool = False  # per-person templates: trainees graded "không đạt" too
+    #: per-person templates that came from "all" only: skipped, with a note, for an event
+    #: whose list is empty
+    optional: frozenset[str] = frozenset()
+
+
 def _render_event(
-    event_path: Path,
-    items: list[Item],
-    specs: dict[str, TemplateSpec],
-    force: bool,
-    dirs: Sequence[Path | str],
-    sync: bool = False,
-    strict: bool = False,
+    event_path: Path, items: list[Item], specs: dict[str, TemplateSpec], opts: Options
 ) -> list[ItemResult]:
     """Load one event once and render each of its items; never raises. Files are fsynced
-    one by one only with ``sync``; otherwise :func:`render_many` syncs once at the end."""
+    one by one only with ``opts.sync``; otherwise :func:`render_many` syncs once at the end."""
     from baocao.event.loading import load_event
     from baocao.rendering.atomic import check_target, write_atomic
     from baocao.rendering.document import render_bytes
+    from baocao.rendering.people import render_person_bytes
 
     try:
-        event = load_event(event_path, templates_dirs=dirs, strict=strict)
+        load = load_once if any(i.stt is not None for i in items) else load_event
+        event = load(event_path, templates_dirs=opts.dirs, strict=opts.strict, sheet=opts.sheet)
     except Exception as exc:  # every item of a bad event fails with the event's problems
         return [_failure(item, exc) for item in items]
     results = []
     for item in items:
         try:
-            check_target(item.out, force=force)
-            data = render_bytes(event, template=specs[item.template], dirs=dirs)
-            write_atomic(item.out, data, force=force, sync=sync)
+            spec = specs[item.template]
+            note = skip_note(event, spec, item.event) if spec.name in opts.optional else None
+            if note is not None:
+                results.append(ItemResult(item, problems=[note]))
+                results[-1].warnings = list(event.warnings)
+                continue
+            check_target(item.out, force=opts.force)
+            if item.stt is not None:
+                data = render_person_bytes(event, template=spec, stt=item.stt, dirs=opts.dirs)
+            else:
+                data = render_bytes(event, template=spec, dirs=opts.dirs, tat_ca=opts.tat_ca)
+            write_atomic(item.out, data, force=opts.force, sync=opts.sync)
             results.append(ItemResult(item, written=[item.out]))
         except Exception as exc:
             results.append(_failure(item, exc))
@@ -166,19 +195,12 @@ Chunk = list[tuple[Path, list[Item]]]
 _STOP: Any = None  # in a worker: the parent's "stop now" event (set on Ctrl-C)
 
 
-def _render_chunk(
-    chunk: Chunk,
-    specs: dict[str, TemplateSpec],
-    force: bool,
-    dirs: Sequence[Path | str],
-    sync: bool = False,
-    strict: bool = False,
-) -> list[ItemResult]:
+def _render_chunk(chunk: Chunk, specs: dict[str, TemplateSpec], opts: Options) -> list[ItemResult]:
     results = []
     for event_path, items in chunk:
         if _STOP is not None and _STOP.is_set():  # the parent was interrupted: stop here
             break
-        results += _render_event(event_path, items, specs, force, dirs, sync, strict)
+        results += _render_event(event_path, items, specs, opts)
     gc.collect(1)  # young cycles (lxml trees) only: a full collection costs ~24 ms a chunk
     return results
 
@@ -216,9 +238,12 @@ def _pool(workers: int) -> tuple[Any, Any]:
 
     from baocao.i18n import get_language
 
-    # fork on Linux: workers start at once with the parent's imports (no thread runs here);
-    # elsewhere the platform's default (spawn), which the initializer warms up
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    # the start method the program chose (multiprocessing.set_start_method), else fork on
+    # Linux: workers start at once with the parent's imports (no thread runs here); elsewhere
+    # the platform's default (spawn), which the initializer warms up
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    linux = sys.platform.startswith("linux")
+    ctx = multiprocessing.get_context(chosen or ("fork" if linux else None))
     stop = ctx.Event()
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -248,7 +273,7 @@ def _warm(specs: dict[str, TemplateSpec]) -> None:
 def _render_in_pool(
     plan: list[tuple[Path, list[Item]]],
     workers: int,
-    args: tuple[dict[str, TemplateSpec], bool, tuple[Path | str, ...], bool, bool],
+    args: tuple[dict[str, TemplateSpec], Options],
     report: Callable[[list[ItemResult]], None],
 ) -> None:
     """Render ``plan`` in ``workers`` processes. On an interrupt (or any error here) the
@@ -289,10 +314,15 @@ def render_many(
     pdf_timeout: float | None = None,
     sync: bool = False,
     strict: bool = False,
+    sheet: str | None = None,
+    split: bool = False,
+    tat_ca: bool = False,
 ) -> BatchResult:
     """Render every event in ``events`` with every template in ``templates`` (``"all"`` =
     every template that can be found).
 
+    ``"-"`` in ``events`` reads an event from standard input (named ``stdin`` in output
+    names, written in the current folder; the batch then renders in this process).
     Outputs: ``<event-stem>-<template>.docx`` next to each event; with ``out`` ending in
     ``.docx`` and exactly one document, that file (unless it is an existing folder, or a
     string ending in ``/``); with any other ``out``, that folder (created), event names
@@ -300,6 +330,7 @@ def render_many(
     An existing output is replaced only with ``force``. ``jobs`` worker processes (default:
     the number of cores; 1, or a small batch, renders in this process). With ``pdf``, each
     document written is also converted to ``<name>.pdf`` beside it by LibreOffice.
+    ``sheet`` picks the sheet of the lists of people given as workbooks that name none.
     ``on_progress(result, done, total)`` is called in this process after each item (and,
     with ``pdf``, once more per item after the PDF step, with that step's result).
     A template that cannot be found (or an unsafe name) is reported in
@@ -313,6 +344,14 @@ def render_many(
     :attr:`BatchResult.warnings`, once per event); with ``strict`` an event with warnings is
     a bad event (exit 3, nothing of it written). ``dirs`` also tells the loader which
     ``van_ban`` keys name a template.
+
+    A per-person template (side file ``moi_muc``) makes one document holding every person
+    of its list, each on new pages; with ``split`` one document per person,
+    ``<event>-<template>-<NNN>-<name>.docx`` (:func:`baocao.rendering.names.person_output`),
+    each an item of its own (a person that fails does not stop the others). ``tat_ca``: also
+    trainees graded ``không đạt``. Such a template that came from ``"all"`` only is left out
+    for an event file that does not mention its list, and skipped with a warning in its item
+    for an event whose list is empty; named, an empty list is an error.
     """
     if pdf:  # no LibreOffice: say so (ExportError) before any document is written
         from baocao.rendering.pdf import find_soffice
@@ -322,12 +361,30 @@ def render_many(
     result = BatchResult(problems=problems, problems_exit_code=code)
     if problems:
         return result
+    if out is not None:
+        try:
+            Path(out).is_dir()
+        except OSError as exc:  # a name too long for the system: said before any work
+            from baocao.rendering.atomic import os_error
+
+            result.problems, result.problems_exit_code = os_error(out, exc).problems, 1
+            return result
     unique: dict[Path, Path] = {}
     for e in events:  # the same file named twice is one event
         unique.setdefault(Path(e).resolve(), Path(e))
     event_paths = list(unique.values())
     folder = isinstance(out, str) and out.endswith(("/", os.sep))  # `-o ra.docx/`: a folder
-    plan = plan_outputs(event_paths, specs, Path(out) if out is not None else None, folder=folder)
+    forget_loaded()  # workers fork with the event --split planning read, never an older one
+    who = None
+    if split and any(s.moi_muc for s in specs):
+        who = people_of(tat_ca, templates_dirs=tuple(dirs), strict=strict, sheet=sheet)
+    named = {name for name in templates if name != ALL}
+    optional = frozenset(s.name for s in specs if s.moi_muc and s.name not in named)
+    plan = plan_outputs(
+        event_paths, specs, Path(out) if out is not None else None, folder=folder,
+        people=who, include=lambda e, s: s.name not in optional or has_list(e, s),
+    )  # fmt: skip
+    plan = [(e, part) for e, items in plan for part in spread(items)]
     total = sum(len(items) for _, items in plan) * (2 if pdf else 1)
     by_name = {s.name: s for s in specs}
     done: dict[Item, ItemResult] = {}
@@ -342,13 +399,20 @@ def render_many(
             if on_progress is not None:
                 on_progress(r, count, total)
 
+    opts = Options(
+        force=force, dirs=tuple(dirs), sync=sync, strict=strict, sheet=sheet, tat_ca=tat_ca,
+        optional=optional,
+    )  # fmt: skip
     workers = min(jobs or default_jobs(), len(plan))
+    if any(str(e) == "-" for e in event_paths):  # standard input is read in this process
+        workers = 1
     if workers <= 1 or total < MIN_PARALLEL:
         for event_path, items in plan:
-            report(_render_event(event_path, items, by_name, force, dirs, sync, strict))
+            report(_render_event(event_path, items, by_name, opts))
     else:
-        _render_in_pool(plan, workers, (by_name, force, tuple(dirs), sync, strict), report)
+        _render_in_pool(plan, workers, (by_name, opts), report)
     result.items = [done[item] for _, items in plan for item in items]
+    forget_loaded()
     if not sync:
         from baocao.rendering.atomic import sync_outputs
 

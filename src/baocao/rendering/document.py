@@ -72,13 +72,23 @@ def doc_props(event: Any, spec: TemplateSpec, ctx: Mapping[str, Any]) -> DocProp
 
 
 def render_bytes(
-    event: Any, *, template: str | TemplateSpec, dirs: Sequence[Path | str] = ()
+    event: Any,
+    *,
+    template: str | TemplateSpec,
+    dirs: Sequence[Path | str] = (),
+    tat_ca: bool = False,
 ) -> bytes:
-    """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec)."""
+    """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec). A
+    per-person template (side file ``moi_muc``) gives every person's document in one file
+    (:mod:`baocao.rendering.people`; ``tat_ca``: trainees graded ``không đạt`` too)."""
     from baocao.rendering.engine import compile_template
     from baocao.template_context.build import context
 
     spec = _spec(template, dirs)
+    if spec.moi_muc:
+        from baocao.rendering.people import render_people_bytes
+
+        return render_people_bytes(event, template=spec, tat_ca=tat_ca, dirs=dirs)
     the_thuc = _get(event, "the_thuc") or "nha_nuoc"
     compiled = compile_template(spec.docx_for(the_thuc))
     ctx = context(event, template=spec, dirs=dirs)

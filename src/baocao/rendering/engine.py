@@ -21,10 +21,11 @@ jinja2.exceptions.UndefinedError: 'missing' is undefined
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -306,8 +307,12 @@ class CompiledTemplate:
         try:
             part.template = self._env.from_string(source)
         except TemplateSyntaxError as exc:
+            # an unclosed block is placed by the checker at the tag the author typed, as
+            # `baocao check` does; otherwise the compiled source's line
+            located = _syntax_problems(self.path)
             raise TemplateError(
-                [
+                located
+                or [
                     Problem(
                         _("lỗi cú pháp trong mẫu: {loi}").format(loi=exc.message),
                         path=str(self.path),
@@ -365,6 +370,17 @@ class CompiledTemplate:
     # -- render -------------------------------------------------------------------------
 
     def _render_part(self, part: _Part, ctx: Mapping[str, Any], kieu: str | None) -> bytes:
+        from lxml import etree
+
+        tree = self._render_tree(part, ctx, kieu)
+        if part.kind == "body":
+            body: bytes = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+            return part.head + body + part.tail
+        whole: bytes = etree.tostring(tree, encoding="UTF-8", standalone=True)
+        return whole
+
+    def _render_tree(self, part: _Part, ctx: Mapping[str, Any], kieu: str | None) -> Any:
+        """The part rendered with ``ctx``, as an lxml tree (the body: its ``w:body``)."""
         from jinja2 import TemplateError as JinjaTemplateError
         from lxml import etree
 
@@ -419,11 +435,7 @@ class CompiledTemplate:
             if "docPr" in xml:
                 _docxtpl().fix_docpr_ids(tree)
         _normalise_tree(tree, kieu)
-        if part.kind == "body":
-            body: bytes = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
-            return part.head + body + part.tail
-        whole: bytes = etree.tostring(tree, encoding="UTF-8", standalone=True)
-        return whole
+        return tree
 
     def _static_part(self, name: str, kieu: str | None) -> Any:
         key = (name, kieu)
@@ -451,6 +463,35 @@ class CompiledTemplate:
         dynamic: dict[str, Any] = {}
         for part in self._parts:
             dynamic[part.name] = self._render_part(part, ctx, kieu)
+        return self._finish(dynamic, kieu, props)
+
+    def render_sections(
+        self, ctxs: Iterable[Mapping[str, Any]], props: DocProps | None = None
+    ) -> bytes:
+        """One .docx with the body filled once per context, each its own section (new page,
+        page numbers from 1: :func:`baocao.docx.sections.join_bodies`); headers, footers and
+        notes are filled with the first context. ``ctxs`` is consumed lazily."""
+        from lxml import etree
+
+        from baocao.docx.sections import join_bodies
+
+        it = iter(ctxs)
+        first = next(it)
+        kieu = first.get("dau_thanh") or None
+        dynamic: dict[str, Any] = {}
+        for part in self._parts:
+            if part.kind != "body":
+                dynamic[part.name] = self._render_part(part, first, kieu)
+                continue
+            trees = (
+                self._render_tree(part, c, c.get("dau_thanh") or None)
+                for c in itertools.chain([first], it)
+            )
+            body = etree.tostring(join_bodies(trees), encoding="UTF-8", xml_declaration=False)
+            dynamic[part.name] = part.head + body + part.tail
+        return self._finish(dynamic, kieu, props)
+
+    def _finish(self, dynamic: dict[str, Any], kieu: str | None, props: DocProps | None) -> bytes:
         for name in self._text_static:
             dynamic[name] = self._static_part(name, kieu)
         props = props or DocProps()
@@ -490,3 +531,16 @@ def compile_template(path: Path | str) -> CompiledTemplate:
     with _CACHE_LOCK:
         _CACHE[key] = (version, compiled)
     return compiled
+
+
+def _syntax_problems(path: Path | str) -> list[Problem]:
+    """The unclosed blocks :func:`baocao.lint.checker.check_template` finds in the template
+    at ``path``, each at the tag that opens it (empty when it finds none, or cannot read
+    it). The compiled source, where docxtpl has moved ``{%p %}`` tags, puts them elsewhere."""
+    from baocao.lint.checker import check_template
+
+    try:
+        problems = check_template(path)
+    except Exception:  # the error being reported matters more than a failed second look
+        return []
+    return [p for p in problems if p.code == "unclosed-block"]

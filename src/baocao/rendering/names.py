@@ -7,7 +7,8 @@ overwritten silently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from baocao.registry import TemplateSpec
 
-__all__ = ["Item", "default_output", "plan_names", "plan_outputs"]
+__all__ = [
+    "Item",
+    "default_output",
+    "person_output",
+    "plan_names",
+    "plan_outputs",
+    "slug",
+]
+
+#: ``people(event, spec)`` for ``--split``: ``(stt, ho_ten)`` of each person the per-person
+#: template ``spec`` makes a document for, or None to make one combined document
+PeopleOf = Callable[[Path, "TemplateSpec"], "list[tuple[int, str]] | None"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class Item:
     event: Path
     template: str
     out: Path
+    #: a per-person template's person (number in its list, from 1); None: the whole list
+    stt: int | None = None
 
 
 def plan_names(events: Sequence[Path], _depth: int = 0) -> list[str]:
@@ -40,10 +54,10 @@ def plan_names(events: Sequence[Path], _depth: int = 0) -> list[str]:
     """
     if _depth > 8:
         raise ValueError(f"cannot name events apart: {events}")
-    names = [p.stem for p in events]
+    names = [_stem(p) for p in events]
     groups: dict[str, list[int]] = {}
     for i, p in enumerate(events):
-        groups.setdefault(p.stem, []).append(i)
+        groups.setdefault(_stem(p), []).append(i)
     for stem, idx in groups.items():
         if len(idx) == 1:
             continue
@@ -72,12 +86,48 @@ def plan_names(events: Sequence[Path], _depth: int = 0) -> list[str]:
     return names
 
 
+def _stem(event: Path) -> str:
+    """The name of an event file in output names; ``stdin`` for ``-`` (standard input)."""
+    return "stdin" if event.name in ("-", "<stdin>") else event.stem
+
+
+def slug(ho_ten: str, *, limit: int = 60) -> str:
+    """A person's name for a file name: no marks, lower case, words joined by ``-``.
+
+    >>> slug("Nguyễn Văn An"), slug("  Đỗ Thị Ánh-Tuyết (Cô) "), slug("???")
+    ('nguyen-van-an', 'do-thi-anh-tuyet-co', 'nguoi')
+    """
+    from baocao.vi.text import khong_dau
+
+    text = re.sub(r"[^a-z0-9]+", "-", khong_dau(ho_ten).lower()).strip("-")
+    return text[:limit].rstrip("-") or "nguoi"
+
+
+def person_output(base: Path, stt: int, ho_ten: str, total: int) -> Path:
+    """``<base-stem>-<NNN>-<name-slug>.docx`` beside ``base`` (``NNN``: the person's number,
+    three digits or as many as the longest number needs), unique by the number.
+
+    >>> person_output(Path("ra/hn-giay-moi.docx"), 7, "Nguyễn Văn An", 40).as_posix()
+    'ra/hn-giay-moi-007-nguyen-van-an.docx'
+    """
+    width = max(3, len(str(total)))
+    return base.with_name(f"{base.stem}-{stt:0{width}d}-{slug(ho_ten)}{base.suffix}")
+
+
 def plan_outputs(
-    events: list[Path], specs: list[TemplateSpec], out: Path | None, *, folder: bool = False
+    events: list[Path],
+    specs: list[TemplateSpec],
+    out: Path | None,
+    *,
+    folder: bool = False,
+    people: PeopleOf | None = None,
+    include: Callable[[Path, TemplateSpec], bool] | None = None,
 ) -> list[tuple[Path, list[Item]]]:
     """Every item, grouped by event. ``out`` is one file when it ends in ``.docx``, names no
     existing folder, was not written with a trailing slash (``folder``) and one document is
-    made; else a folder."""
+    made; else a folder. With ``people`` (``--split``), a per-person template makes an item
+    per person (:func:`person_output` of the template's own name) where ``people`` gives
+    a list. ``include(event, spec)`` False leaves that pair out."""
     count = len(events) * len(specs)
     one_file = out is not None and out.suffix.lower() == ".docx" and count == 1 and not folder
     out_file = out if one_file and out is not None and not out.is_dir() else None
@@ -97,13 +147,22 @@ def plan_outputs(
     for event, name in zip(events, names, strict=True):
         items = []
         for spec in specs:
+            if include is not None and not include(event, spec):
+                continue
             if out_file is not None:
                 target = out_file
             else:
                 target = (out_dir if out_dir is not None else event.parent) / (
                     f"{name}-{spec.name}.docx"
                 )
-            items.append(Item(event=event, template=spec.name, out=_unique(target, taken)))
+            who = people(event, spec) if people is not None and spec.moi_muc else None
+            if who is None:
+                items.append(Item(event=event, template=spec.name, out=_unique(target, taken)))
+                continue
+            total = max((stt for stt, _n in who), default=0)
+            for stt, ho_ten in who:
+                target_one = _unique(person_output(target, stt, ho_ten, total), taken)
+                items.append(Item(event=event, template=spec.name, out=target_one, stt=stt))
         jobs.append((event, items))
     return jobs
 
@@ -126,7 +185,7 @@ def default_output(event: Any, template_name: str, out_dir: Path | str | None = 
     'ra/su-kien-thong-cao.docx'
     """
     source = getattr(event, "source_path", None)
-    stem = Path(source).stem if source else "su-kien"
+    stem = _stem(Path(source)) if source else "su-kien"
     if out_dir is not None:
         folder = Path(out_dir)
     elif source:

@@ -29,9 +29,19 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``tieu_ngu``  ``Độc lập - Tự do - Hạnh phúc`` (state), ``""`` (Party)
 ``dong_cap_tren``  parent body, upper case, ``""`` when none: ``TỈNH ỦY CÀ MAU``
 ``dong_co_quan``  issuing body, upper case: ``BAN DÂN VẬN``
+``cap_tren_dau_trang``  ``dong_cap_tren`` as the header cell prints it: a name too wide
+    for its column holds ``\n`` at a phrase boundary (``ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ
+    MINH``), a ``\n`` the event wrote wins (:mod:`~baocao.template_context.header`)
+``co_quan_dau_trang``  ``dong_co_quan`` broken the same way
+``vach_co_quan``  the rule under the issuing body, 2/5 of the name's width, as a whole
+    paragraph for ``{{p vach_co_quan }}`` (``""`` in the Party format)
+``vach_trich_yeu``  the rule under the trích yếu, the same way
+``ngay_dai``  the date line is wider than its cell and runs into the left one
+    (style *Ngày tháng dài*)
 ``so_ky_hieu``  ``Số 05-BC/BDVTU`` (Party), ``Số: 05/BC-UBND`` (state); blank number
     for the clerk when ``so`` is absent: ``Số    -BC/BDVTU``, ``Số:      /BC-UBND``
-``dong_ngay``  ``Cà Mau, ngày 01 tháng 11 năm 2024``; when ``ngay`` is absent
+``dong_ngay``  ``Cà Mau, ngày 01 tháng 11 năm 2024`` (too wide even with ``ngay_dai``: broken
+    after the place name); when ``ngay`` is absent
     ``Cà Mau, ngày      tháng      năm 2024`` (the event's year, never today's)
 ``ngay_phat_bieu``  date line of the speech: the day it is given (its own ``ngay`` under
     ``van_ban.phat-bieu-khai-mac``, else the first day; ``chung.ngay`` is a release date)
@@ -67,7 +77,11 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
 ``so_lieu``  report figures: ``so_trieu_tap``, ``so_tham_du``, ``ty_le_tham_du``
     (``96,7%``), ``so_hoan_thanh``, ``ty_le_hoan_thanh``, ``kinh_phi``
     (``150.000.000 đồng (Bằng chữ: Một trăm năm mươi triệu đồng)``)
-``bang_ket_qua``  table rows ``stt``, ``noi_dung``, ``so``, ``ty_le``
+``bang_ket_qua``  table rows ``stt``, ``noi_dung``, ``so``, ``ty_le`` (one decimal); with
+    grades a last row ``Cộng xếp loại``; ``so_lieu.ghi_chu_bang`` says each rate's base
+``ket_qua_dong``  result lists as lines ``- A;`` … ``- Z.``: ``uu_diem``, ``han_che``,
+    ``nguyen_nhan``, ``bai_hoc``, ``kien_nghi``
+``cho_dien``  the fill-in line (``……``) when the event has no result at all, else ``""``
 ``muc``  report section numbers, ``""`` for a left-out section; keys
     ``chuan_bi``, ``thoi_gian``, ``thanh_phan``, ``noi_dung``, ``ket_qua``,
     ``hoc_tap``, ``danh_gia``, ``uu_diem``, ``han_che``, ``nguyen_nhan``,
@@ -76,6 +90,31 @@ Keys (``key``, what it holds, an example from the seed event in the Party format
     event is named as it is (``Hội nghị triển khai …``)
 ``ten_su_kien``  event name with a capital first letter
 ``cai_dat``  layout settings: profile defaults, then the side file's ``cai_dat``
+``ke_hoach``  the plan: ``yeu_cau``, ``thanh_phan``, ``phan_cong`` (``don_vi``,
+    ``nhiem_vu``), ``kinh_phi_du_kien`` (``so_tien``, ``nguon``; None when absent), ``can_cu``
+``chuong_trinh``  the sessions, each ``bat_dau``/``ket_thuc`` a full date and time
+``lich_chuong_trinh``  programme table, one block per day: ``ngay``
+    (``Thứ Sáu, ngày 01/11/2024``) and ``phien`` rows ``thoi_gian`` (``7h30 - 8h00``),
+    ``noi_dung``, ``thuc_hien`` (a person of ``nhan_vat`` with titles)
+``cau_ke_hoach``  the plan's sentences: ``mo_dau``, ``muc_dich_dong``, ``yeu_cau_dong``,
+    ``dong_thoi_gian`` (``Thời gian: dự kiến 03 ngày, …``), ``dong_dia_diem``, ``thanh_phan_dong``,
+    ``so_luong``, ``noi_dung_mo``, ``bao_cao_vien``, ``nguon``, ``phan_cong`` (``so``, ``don_vi``,
+    ``nhiem_vu``, ``dong``: ``1. Văn phòng: …``), ``ket``, ``kem_theo`` (appendix line)
+``muc_ke_hoach``  plan section numbers: ``muc_dich_yeu_cau``, ``muc_dich``, ``yeu_cau``,
+    ``noi_dung``, ``thoi_gian``, ``thanh_phan``, ``chuong_trinh``, ``kinh_phi``, ``to_chuc``
+``be_mac``  the closing speech: ``nguoi`` (the be_mac person, else the chair), ``ngay``,
+    ``loi_chao``, ``mo_dau``, ``ket_qua``, ``uu_diem_mo``, ``van_dung``, ``cam_on``,
+    ``tuyen_bo``, ``chuc``
+``khach_moi``  invited guests as written (``[]`` when none)
+``hoc_vien``  trainees as written (``[]`` when none)
+``danh_sach_hoc_vien``  the trainees as table rows ``stt``, ``ho_ten``, ``don_vi``,
+    ``xep_loai`` (``Giỏi``), ``[]`` without ``hoc_vien`` (the report's appendix)
+``thoi_gian_moi``  when, as an invitation says it: ``vào lúc 7 giờ 30 phút, thứ Sáu,
+    ngày 01 tháng 11 năm 2024``
+``nguoi``  per-person templates (side file ``moi_muc``): the person of this document
+    (:mod:`baocao.template_context.people`); None in other templates
+``stt``  per-person templates: the person's number in the list, from 1; else None
+``tong_so_nguoi``  per-person templates: how many people the list has; else None
 
 ``cau`` (sentences): ``mo_dau`` (news lead without the outlet tag), ``dien_ra`` (dates and
 topics; a one-day event: ``Tại hội nghị, các đại biểu …``), ``noi_dung`` (topics alone),
@@ -102,9 +141,23 @@ from typing import TYPE_CHECKING, Any
 
 from baocao.errors import DataError, Problem
 from baocao.i18n import _
+from baocao.template_context.header import PAD_MM, dong_ngay, ngat_ten, trich_yeu_vach, vach
 from baocao.template_context.layout import cai_dat as merged_settings
 from baocao.template_context.layout import profile
-from baocao.template_context.report import cau_bao_cao, muc_bao_cao, so_lieu
+from baocao.template_context.people import (
+    bang_hoc_vien,
+    context_nguoi,
+    nguoi_can_in,
+    thoi_gian_moi,
+)
+from baocao.template_context.plan import them_ke_hoach
+from baocao.template_context.report import (
+    DONG_TRONG,
+    cau_bao_cao,
+    co_ket_qua,
+    muc_bao_cao,
+    so_lieu,
+)
 from baocao.template_context.sentences import (
     as_date,
     bo_dau_cuoi,
@@ -223,10 +276,18 @@ def _trich_yeu_dang(s: str) -> str:
 
 
 def _ten_goc(s: str) -> str:
-    """A recipient without its trailing ``(để báo cáo)``/``(b/c)`` note, for comparison."""
+    """A recipient without its trailing ``(để báo cáo)``/``(b/c)`` note, for comparison:
+    one tone style, one kind of space, no case.
+
+    >>> _ten_goc("Thường trực Tỉnh uỷ  (để báo cáo);") == _ten_goc("thường trực tỉnh ủy")
+    True
+    """
     import re
 
-    return re.sub(r"\s*\([^)]*\)\s*$", "", bo_dau_cuoi(s)).strip().casefold()
+    from baocao.vi import chuan_dau
+
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", bo_dau_cuoi(s)).strip()
+    return " ".join(chuan_dau(name, kieu="cu").split()).casefold()
 
 
 def _noi_nhan(
@@ -236,6 +297,8 @@ def _noi_nhan(
     that Kính gửi has not already named, then the ``Lưu`` line."""
     sep = str(settings["dau_cach_noi_nhan"])
     items = [x for x in vb["noi_nhan"] if x and x.strip()]
+    listed = {_ten_goc(x) for x in items}
+    items += [x for x in settings.get("noi_nhan_them") or [] if _ten_goc(x) not in listed]
     nhu_tren = bool(items) and bo_dau_cuoi(items[0]).lower() == "như trên"
     if nhu_tren and not settings.get("co_kinh_gui", True):
         items, nhu_tren = items[1:], False
@@ -253,6 +316,38 @@ def _nam_trong(su_kien: dict[str, Any], setting: str) -> int:
     return int(d.year)
 
 
+def _dau_trang(
+    prof: Any, co_quan: dict[str, Any], trich_yeu: str, so_ky_hieu: str, ngay: str
+) -> dict[str, Any]:
+    """The header as laid out: names in balanced lines, rules from their text's width, a date
+    line inside the margins (:mod:`baocao.template_context.header`)."""
+    from markupsafe import Markup
+
+    c = prof.co_chu
+    cot = (prof.cot_trai_mm, prof.cot_phai_mm)
+    o_trai = prof.cot_trai_mm - 2 * PAD_MM
+    cap_tren = ngat_ten(str(co_quan.get("cap_tren") or "").upper(), o_trai, c["cap_tren"])
+    ten = ngat_ten(str(co_quan["ten"]).upper(), o_trai, c["co_quan"], dam=True)
+    dong, dai = dong_ngay(ngay, cot, c["ngay"], tran_mm=prof.ngay_tran_mm, so=so_ky_hieu,
+                          co_so=c["so"])  # fmt: skip
+    state = prof.tieu_ngu is not None
+    rong = 210 - prof.le_mm[2] - prof.le_mm[3]
+    return {
+        # one line each, for running text and page headers of a clerk's template
+        "dong_cap_tren": str(co_quan.get("cap_tren") or "").upper(),
+        "dong_co_quan": str(co_quan["ten"]).upper(),
+        # as the header cell prints them: broken at phrase boundaries
+        "cap_tren_dau_trang": "\n".join(cap_tren),
+        "co_quan_dau_trang": "\n".join(ten),
+        "dong_ngay": dong,
+        "ngay_dai": dai,
+        "vach_co_quan": Markup(vach(ten, o_trai, c["co_quan"], dam=True) if state else ""),
+        "vach_trich_yeu": Markup(
+            trich_yeu_vach(trich_yeu, rong, c["trich_yeu"], sau_pt=6) if state else ""
+        ),
+    }
+
+
 def context(
     event: Any, *, template: str | TemplateSpec, dirs: Sequence[Any] = ()
 ) -> dict[str, Any]:
@@ -268,7 +363,8 @@ def context(
     name = spec.name
 
     co_quan = dict(data["co_quan"])
-    co_quan["ten_goi"] = co_quan.get("ten_goi") or co_quan["ten"]
+    # a line break the clerk wrote in the name is for the header only
+    co_quan["ten_goi"] = " ".join(str(co_quan.get("ten_goi") or co_quan["ten"]).split())
     sk = dict(data["su_kien"])
     for key in ("phoi_hop", "doi_tuong", "noi_dung", "muc_dich", "boi_canh"):
         sk[key] = list(sk.get(key) or [])
@@ -319,6 +415,7 @@ def context(
     ).format(ten=sk["ten"], goi_tat=sk["goi_tat"])
     if dang:
         trich_yeu = _trich_yeu_dang(trich_yeu)
+    so_ky_hieu = prof.so_ky_hieu(vb.get("so"), getattr(spec, "viet_tat", None), co_quan["viet_tat"])
     sep = str(settings["dau_cach_noi_nhan"])
     # a template without a Kính gửi block (the press release) has no addressees for "Như trên"
     co_kinh_gui = settings.get("co_kinh_gui", True)
@@ -327,6 +424,9 @@ def context(
         vb, kinh_gui, settings, prof.luu_mau.format(luu=bo_dau_cuoi(vb.get("luu") or "VT"))
     )
 
+    hdr = _dau_trang(
+        prof, co_quan, trich_yeu, so_ky_hieu, dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam)
+    )
     ctx: dict[str, Any] = {
         **data,
         "the_thuc": the_thuc,
@@ -343,12 +443,8 @@ def context(
         "ten_loai": getattr(spec, "ten_loai", None) or "",
         "quoc_hieu": prof.quoc_hieu,
         "tieu_ngu": prof.tieu_ngu or "",
-        "dong_cap_tren": (co_quan.get("cap_tren") or "").upper(),
-        "dong_co_quan": co_quan["ten"].upper(),
-        "so_ky_hieu": prof.so_ky_hieu(
-            vb.get("so"), getattr(spec, "viet_tat", None), co_quan["viet_tat"]
-        ),
-        "dong_ngay": dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam),
+        **hdr,
+        "so_ky_hieu": so_ky_hieu,
         # a speech is dated the day it is given: its own ngay, not the release date of chung
         "ngay_phat_bieu": dia_danh_ngay(
             co_quan["dia_danh"], _ngay_rieng(event, data, name) or as_date(sk["bat_dau"])
@@ -370,11 +466,42 @@ def context(
         "loi_chao": loi_chao(sk, theo_vai_tro, khai_mac),
         "so_lieu": figures,
         "bang_ket_qua": bang,
+        # result lists as "- A;" … "- Z." lines, whatever the event ended them with
+        "ket_qua_dong": {k: dong_danh_sach(kq[k]) for k in _KET_QUA_LIST},
+        # no result at all: the report prints every section with this line to fill in by hand
+        "cho_dien": "" if co_ket_qua(kq) else DONG_TRONG,
         "muc": muc,
         # "Khai mạc …" for an event that lasts; a one-day event is named as it is
         "tieu_de_tin": bc.get("tieu_de")
         or hoa_dau(sk["ten"] if tg["mot_ngay"] else f"khai mạc {sk['ten']}"),
         "ten_su_kien": hoa_dau(sk["ten"]),
         "cai_dat": settings,
+        "danh_sach_hoc_vien": bang_hoc_vien(data.get("hoc_vien") or []),
+        "thoi_gian_moi": thoi_gian_moi(sk["bat_dau"], sk.get("ket_thuc")),
+        # a per-person template's person (below); None in any other template
+        "nguoi": None,
+        "stt": None,
+        "tong_so_nguoi": None,
     }
+    # kế hoạch, chương trình, phát biểu bế mạc (template_context/plan.py)
+    ctx.update(
+        them_ke_hoach(
+            ctx,
+            settings,
+            ngay_rieng=_ngay_rieng(event, data, name),
+            path=str(getattr(event, "source_path", None) or "") or None,
+        )
+    )
+    moi_muc = getattr(spec, "moi_muc", None)
+    if moi_muc:  # a per-person template: the first person who gets one (a blank one if none)
+        people = nguoi_can_in(data, moi_muc)
+        stt, first = people[0] if people else (1, None)
+        ctx = context_nguoi(ctx, moi_muc, first, stt, len(data.get(moi_muc) or []))
     return ctx
+
+
+def noi_nhan_kinh_gui(ctx: dict[str, Any] | Any, kinh_gui: list[str]) -> list[str]:
+    """Nơi nhận of ``ctx`` (a context of :func:`context`) for the addressees ``kinh_gui``
+    (a per-person document: the person is the Kính gửi, so ``- Như trên`` comes first)."""
+    luu = ctx["noi_nhan"][-1]
+    return _noi_nhan(ctx["van_ban"], kinh_gui, ctx["cai_dat"], luu)

@@ -60,15 +60,17 @@ class Profile:
     le_mm: tuple[float, float, float, float]  # top, bottom, left, right
     cot_trai_mm: float
     cot_phai_mm: float
-    #: the header table reaches this far into the left margin (room between the two blocks)
+    #: the header table reaches this far into the left margin (0: it stays inside the margins)
     lui_trai_mm: float
     co_chu: dict[str, float]
     thut_dau_dong_cm: float
     gian_dong: dict[str, Any]
     dau_trang_mm: float  # header distance from the top edge
-    #: how far the date line may run past its cell on each side before it wraps: the longest
-    #: place name, "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025", is 98.7 mm at 13 pt and
-    #: 106.3 mm at 14 pt italic, wider than the cell; a short date line stays centred
+    #: how far a long date line may run into the left cell (style "Ngày tháng dài", chosen by
+    #: the context when the line is wider than its cell and keeps clear of the Số line): the
+    #: longest place name, "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2025", is 98.7 mm at
+    #: 13 pt and 106.3 mm at 14 pt italic; a line that still does not fit breaks after the place
+    #: name. Never to the right: the cell ends at the right margin.
     ngay_tran_mm: float = 0
     #: settings a side file may override (values may be {nha_nuoc: …, dang: …})
     cai_dat: dict[str, Any] = field(default_factory=dict)
@@ -97,6 +99,9 @@ CAI_DAT_CHUNG: dict[str, Any] = {
     "nam_ngay_trong": "bat_dau",
     # the opening-speech template needs someone with vai_tro: khai_mac
     "can_nguoi_khai_mac": False,
+    # recipients every document of the template has, after the event's own (thông cáo báo chí:
+    # "Các cơ quan báo chí"); one already listed is not repeated
+    "noi_nhan_them": [],
     # default form of address when a person has no danh_xung
     "danh_xung_mac_dinh": {"nha_nuoc": "đồng chí", "dang": "đồng chí"},
 }
@@ -114,11 +119,13 @@ NHA_NUOC = Profile(
     luu_mau="- Lưu: {luu}.",
     le_mm=(20, 20, 30, 15),
     # Quốc hiệu 12 pt bold is 88.3 mm wide; with 1 mm cell padding the right column needs ≥ 90.3;
-    # the table starts 6 mm into the left margin so that a long body name
-    # ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 12 pt bold ≈ 72 mm) keeps clear of the Quốc hiệu
-    cot_trai_mm=79,
+    # the table spans the text width exactly (73 + 92 = 165): nothing in the margins. A body
+    # name wider than 71 mm less 4 mm of room ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", 70.1 mm at 12 pt
+    # bold, goes on two lines as real documents print it)
+    # is broken at a phrase boundary (baocao.template_context.header)
+    cot_trai_mm=73,
     cot_phai_mm=92,
-    lui_trai_mm=6,
+    lui_trai_mm=0,
     co_chu={
         "than": 14,
         "quoc_hieu": 12,
@@ -137,7 +144,7 @@ NHA_NUOC = Profile(
     thut_dau_dong_cm=1.27,
     gian_dong={"kieu": "boi", "gia_tri": 1.15},
     dau_trang_mm=10,
-    ngay_tran_mm=6,  # 90 mm of text + 2 × 6 = 102 ≥ 98.7
+    ngay_tran_mm=11,  # 90 mm of text + 11 = 101 ≥ 98.7 (Số line ends 53 mm, date starts 63)
 )
 
 DANG = Profile(
@@ -152,9 +159,9 @@ DANG = Profile(
     trich_yeu_chu_thuong=True,
     luu_mau="- Lưu {luu}.",
     le_mm=(20, 20, 30, 15),
-    cot_trai_mm=84,
+    cot_trai_mm=78,
     cot_phai_mm=87,
-    lui_trai_mm=6,
+    lui_trai_mm=0,
     co_chu={
         "than": 14,
         "quoc_hieu": 15,
@@ -173,7 +180,8 @@ DANG = Profile(
     thut_dau_dong_cm=1.0,
     gian_dong={"kieu": "chinh_xac", "gia_tri": 18},
     dau_trang_mm=10,
-    ngay_tran_mm=11,  # 85 mm of text + 2 × 11 = 107 ≥ 106.3
+    # 85 mm of text + 11 = 96 mm; the 106.3 mm HCMC line would meet the Số line: two lines
+    ngay_tran_mm=11,
 )
 
 PROFILES: dict[str, Profile] = {"nha_nuoc": NHA_NUOC, "dang": DANG}

@@ -18,7 +18,27 @@ from typing import Any
 
 from baocao.template_context.sentences import bo_dau_cuoi, hoa_dau, la_lop
 
-__all__ = ["cau_bao_cao", "danh_so", "muc_bao_cao", "so_lieu"]
+__all__ = ["DONG_TRONG", "cau_bao_cao", "co_ket_qua", "danh_so", "muc_bao_cao", "so_lieu"]
+
+#: the fill-in line a report without results prints under each of its result sections
+DONG_TRONG = "…" * 30
+_KET_QUA_DS = ("uu_diem", "han_che", "nguyen_nhan", "bai_hoc", "kien_nghi")
+
+
+def co_ket_qua(kq: dict[str, Any]) -> bool:
+    """The event has some result: a figure, a grade or a list item.
+
+    >>> co_ket_qua({}), co_ket_qua({"uu_diem": ["A"]}), co_ket_qua({"xep_loai": {"gioi": 0}})
+    (False, True, True)
+    """
+    figures = ("so_trieu_tap", "so_tham_du", "so_hoan_thanh", "kinh_phi")
+    grades = (kq.get("xep_loai") or {}).values()
+    return (
+        any(kq.get(k) is not None for k in figures)
+        or any(v is not None for v in grades)
+        or any(kq.get(k) for k in _KET_QUA_DS)
+    )
+
 
 _LA_MA = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _CHU = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k")
@@ -43,8 +63,8 @@ def so_lieu(
         return f"{n:,}".replace(",", ".")
 
     def pct(a: int | None, b: int | None) -> str:
-        # "100%", "0%": a whole percentage carries no ",0"
-        return phan_tram(a, b).replace(",0%", "%") if a is not None and b else ""
+        # one decimal throughout, so that "31,0%" stands next to "38,1%" (and "100,0%")
+        return phan_tram(a, b) if a is not None and b else ""
 
     tt, td, ht = kq.get("so_trieu_tap"), kq.get("so_tham_du"), kq.get("so_hoan_thanh")
     kp = kq.get("kinh_phi")
@@ -65,7 +85,8 @@ def so_lieu(
     ]
     xl = kq.get("xep_loai") or {}
     base = ht if ht is not None else td
-    rows += [(label, xl.get(key), pct(xl.get(key), base)) for key, label in _XEP_LOAI]
+    grades = [(label, xl.get(key), pct(xl.get(key), base)) for key, label in _XEP_LOAI]
+    rows += grades
     table = [
         {"stt": 0, "noi_dung": label, "so": so(n), "ty_le": ty_le}
         for label, n, ty_le in rows
@@ -73,6 +94,23 @@ def so_lieu(
     ]
     for i, row in enumerate(table, 1):
         row["stt"] = i
+    given = [n for _, n, _ in grades if n is not None]
+    if given:  # the grades add up: a total row, as a share of the same base
+        table.append(
+            {"stt": "", "noi_dung": "Cộng xếp loại", "so": so(sum(given)),
+             "ty_le": pct(sum(given), base)}
+        )  # fmt: skip
+    # what each percentage is a share of
+    notes = []
+    if figures["ty_le_tham_du"]:
+        notes.append(f"tỷ lệ tham dự tính trên số {nguoi_du} triệu tập")
+    if figures["ty_le_hoan_thanh"]:
+        goc = "tham dự" if td is not None else "triệu tập"
+        notes.append(f"tỷ lệ hoàn thành tính trên số {nguoi_du} {goc}")
+    if given and base:
+        goc = "hoàn thành chương trình" if ht is not None else "tham dự"
+        notes.append(f"tỷ lệ xếp loại tính trên số {nguoi_du} {goc}")
+    figures["ghi_chu_bang"] = ("Ghi chú: " + "; ".join(notes) + ".") if notes else ""
     return figures, table
 
 
@@ -142,13 +180,15 @@ def cau_bao_cao(
 def muc_bao_cao(
     kq: dict[str, Any], cau: dict[str, Any], bang: list[Any], co_chuong_trinh: bool
 ) -> dict[str, str]:
-    """Section numbers of the report (``""`` for a section left out)."""
-    danh_gia = bool(kq["uu_diem"] or kq["han_che"] or kq["nguyen_nhan"])
+    """Section numbers of the report (``""`` for a section left out). Without any result
+    every section is printed (the template writes a fill-in line under each)."""
+    khung = not co_ket_qua(kq)
+    danh_gia = bool(kq["uu_diem"] or kq["han_che"] or kq["nguyen_nhan"]) or khung
     # attendance alone is told under "Thành phần, số lượng"; learning results need completion
     # or grades
     xep_loai = any(v is not None for v in (kq.get("xep_loai") or {}).values())
-    hoc_tap = bool(bang) and (kq.get("so_hoan_thanh") is not None or xep_loai)
-    kinh_phi = bool(cau["kinh_phi"])
+    hoc_tap = (bool(bang) and (kq.get("so_hoan_thanh") is not None or xep_loai)) or khung
+    kinh_phi = bool(cau["kinh_phi"]) or khung
     muc: dict[str, str] = {}
     danh_so(
         [
@@ -170,16 +210,16 @@ def muc_bao_cao(
                         "danh_gia",
                         danh_gia,
                         [
-                            ("uu_diem", bool(kq["uu_diem"]), None),
-                            ("han_che", bool(kq["han_che"]), None),
-                            ("nguyen_nhan", bool(kq["nguyen_nhan"]), None),
+                            ("uu_diem", bool(kq["uu_diem"]) or khung, None),
+                            ("han_che", bool(kq["han_che"]) or khung, None),
+                            ("nguyen_nhan", bool(kq["nguyen_nhan"]) or khung, None),
                         ],
                     ),
                     ("kinh_phi", kinh_phi, None),
                 ],
             ),
-            ("bai_hoc", bool(kq["bai_hoc"]), None),
-            ("kien_nghi", bool(kq["kien_nghi"]), None),
+            ("bai_hoc", bool(kq["bai_hoc"]) or khung, None),
+            ("kien_nghi", bool(kq["kien_nghi"]) or khung, None),
         ],
         muc,
     )

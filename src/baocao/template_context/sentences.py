@@ -108,6 +108,10 @@ def la_lop(sk: dict[str, Any]) -> bool:
     return sk.get("nguoi_du") == "học viên" or bool(_LOP.search(text))
 
 
+#: forms of address of the press that a speech replaces with "đồng chí"
+_XUNG_BAO_CHI = frozenset({"ông", "bà", "anh", "chị"})
+
+
 def nguoi(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
     from baocao.vi import dong_chi
 
@@ -118,21 +122,27 @@ def nguoi(p: dict[str, Any], mac_dinh: str) -> dict[str, Any]:
     p["gioi_thieu"] = dong_chi(p)
     # "đồng chí A, Trưởng Ban," before a verb; "đồng chí A" alone takes no comma
     p["gioi_thieu_cau"] = p["gioi_thieu"] + ("," if p["chuc_vu"] else "")
+    # in a speech officials are "đồng chí" (Party and state meetings alike); the press forms
+    # "ông", "bà", "anh", "chị" give way, any other form of address (ngài, Hòa thượng) stays
+    xung = "đồng chí" if p["danh_xung"].casefold() in _XUNG_BAO_CHI else p["danh_xung"]
+    p["gioi_thieu_phat_bieu"] = dong_chi(dict(p, danh_xung=xung))
     return p
 
 
 def thoi_gian(sk: dict[str, Any]) -> dict[str, Any]:
     """When: ``mo_dau`` (``Sáng 1/11``), ``khoang``, ``khoang_nam``, ``so_ngay``, ``mot_ngay``,
-    ``buoi`` (``chiều`` for a one-day event with a time, else ``""``) and ``khi_nam``
+    ``buoi`` (``chiều`` for a one-day event that fits in the afternoon, else ``""``: an event
+    from 08:00 to 17:00 has no part of the day) and ``khi_nam``
     (``chiều ngày 5/2/2025``, else ``khoang_nam``)."""
-    from baocao.vi import buoi, khoang_ngay, mo_dau_bao_chi
+    from baocao.vi import buoi_khoang, khoang_ngay, mo_dau_bao_chi
 
     bat_dau, ket_thuc = sk["bat_dau"], sk.get("ket_thuc")
     so_ngay = ((as_date(ket_thuc) if ket_thuc else as_date(bat_dau)) - as_date(bat_dau)).days
-    phan_ngay = buoi(bat_dau) if so_ngay == 0 and isinstance(bat_dau, dt.datetime) else ""
+    # the part of the day only when the event fits in it: 08:00–17:00 is "ngày 5/2"
+    phan_ngay = buoi_khoang(bat_dau, ket_thuc) if so_ngay == 0 else ""
     nam = khoang_nam(bat_dau, ket_thuc)
     return {
-        "mo_dau": mo_dau_bao_chi(bat_dau),
+        "mo_dau": mo_dau_bao_chi(bat_dau, ket_thuc=ket_thuc),
         "khoang": khoang_ngay(bat_dau, ket_thuc),
         "khoang_nam": nam,
         "so_ngay": so_ngay + 1,
@@ -142,20 +152,53 @@ def thoi_gian(sk: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _cap_duoi(p: dict[str, Any], speaker: dict[str, Any] | None) -> bool:
+    """``p`` is the speaker's deputy: a ``Phó …`` title where the speaker has one without it
+    (``Phó Trưởng Ban`` under a ``Trưởng Ban``)."""
+    if not speaker:
+        return False
+    mine = [str(c).casefold() for c in speaker.get("chuc_vu") or []]
+    theirs = [str(c).casefold() for c in p.get("chuc_vu") or []]
+    return any(t.startswith("phó ") for t in theirs) and any(not m.startswith("phó ") for m in mine)
+
+
 def _lanh_dao(theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any) -> list[Any]:
-    """Leaders greeted by name in the speech (not the speaker himself)."""
+    """People greeted by name in the speech: those senior to the speaker or guests — who
+    directs (``chi_dao``), a chair who is not the speaker's deputy, lecturers from the
+    centre (``Trung ương``). Never the speaker, their deputies, or one delegate among many.
+
+    >>> a = {"ho_ten": "A", "chuc_vu": ["Trưởng Ban Dân vận Tỉnh ủy"]}
+    >>> b = {"ho_ten": "B", "chuc_vu": ["Phó Trưởng Ban Dân vận Tỉnh ủy"]}
+    >>> c = {"ho_ten": "C", "chuc_vu": ["Vụ trưởng, Ban Dân vận Trung ương"]}
+    >>> d = {"ho_ten": "D", "chuc_vu": ["Giám đốc Sở Nội vụ"]}
+    >>> roles = {"chi_dao": [], "chu_tri": [b], "du": [d], "bao_cao_vien": [c, d]}
+    >>> [p["ho_ten"] for p in _lanh_dao(roles, a)]
+    ['C']
+    """
     speaker = (khai_mac or {}).get("ho_ten")
-    return [
+    out = [p for p in theo_vai_tro["chi_dao"] if p.get("ho_ten") != speaker]
+    out += [
         p
-        for role in ("chi_dao", "chu_tri", "du")
-        for p in theo_vai_tro[role]
-        if p.get("chuc_vu") and p.get("ho_ten") != speaker
+        for p in theo_vai_tro["chu_tri"]
+        if p.get("chuc_vu") and p.get("ho_ten") != speaker and not _cap_duoi(p, khai_mac)
     ]
+    out += [
+        p
+        for p in theo_vai_tro["bao_cao_vien"]
+        if p.get("ho_ten") != speaker
+        and any("trung ương" in str(c).casefold() for c in p.get("chuc_vu") or [])
+    ]
+    unique: dict[str, dict[str, Any]] = {}
+    for p in out:
+        unique.setdefault(str(p["ho_ten"]), p)
+    return list(unique.values())
 
 
-def _ai_lam(people: list[dict[str, Any]]) -> str:
+def _ai_lam(people: list[dict[str, Any]], key: str = "gioi_thieu") -> str:
     """``A; B, Trưởng Ban,`` — people before a verb: the last one's titles are closed."""
-    names = [p["gioi_thieu"] for p in people[:-1]] + [people[-1]["gioi_thieu_cau"]]
+    last = people[-1]
+    names = [p.get(key) or p["gioi_thieu"] for p in people[:-1]]
+    names.append((last.get(key) or last["gioi_thieu"]) + ("," if last.get("chuc_vu") else ""))
     return "; ".join(names)
 
 
@@ -165,9 +208,12 @@ def _noi_dung(sk: dict[str, Any], lop: bool) -> str:
     items = [bo_dau_cuoi(x) for x in sk["noi_dung"] if x and x.strip()]
     if not items:
         return ""
-    if lop:
+    if lop and sk["nguoi_du"] == "học viên":  # only trainees study
         what = "nhiều nội dung quan trọng về" if len(items) > 1 else "chuyên đề"
         verb = "nghiên cứu, học tập"
+    elif lop:
+        what = "các chuyên đề" if len(items) > 1 else "chuyên đề"
+        verb = "nghe và thảo luận"
     else:
         what = "các nội dung" if len(items) > 1 else "nội dung"
         verb = "nghe và thảo luận"
@@ -179,16 +225,45 @@ def _to_chuc(sk: dict[str, Any]) -> str:
     ``cho …`` takes the audience as ``, với sự tham gia của …``."""
     from baocao.vi import noi
 
-    text: str = sk["to_chuc"]
+    text = str(sk["to_chuc"])
     phoi_hop = [bo_dau_cuoi(x) for x in sk["phoi_hop"] if x and x.strip()]
     if phoi_hop:
         text += " phối hợp với " + noi(phoi_hop)
-    text += " tổ chức " + sk["ten"]
+    text += f" tổ chức {sk['ten']}"
     doi_tuong = [bo_dau_cuoi(x) for x in sk["doi_tuong"] if x and x.strip()]
     if doi_tuong:
         joint = ", với sự tham gia của " if _CHO.search(sk["ten"]) else " cho "
         text += joint + "; ".join(doi_tuong)
     return text
+
+
+def _tai(sk: dict[str, Any]) -> str:
+    """``tại <venue>, `` before ``<organiser> tổ chức …``, without saying a name twice: at
+    the organiser's or a partner's own premises no venue is needed; a venue that names the
+    organiser (``Hội trường tầng 3, Sở Nội vụ``) drops the name the sentence says next.
+
+    >>> sk = {"to_chuc": "Sở Nội vụ", "phoi_hop": ["Trường Chính trị"]}
+    >>> _tai(dict(sk, dia_diem="Hội trường tầng 3, Sở Nội vụ"))
+    'tại Hội trường tầng 3, '
+    >>> _tai(dict(sk, dia_diem="Trường Chính trị")), _tai(dict(sk, dia_diem="Hội trường A"))
+    ('', 'tại Hội trường A, ')
+    >>> _tai(dict(sk, dia_diem="Hội trường Sở Nội vụ tỉnh Cà Mau"))
+    'tại Hội trường Sở Nội vụ tỉnh Cà Mau, '
+    """
+    dia_diem = " ".join(str(sk.get("dia_diem") or "").split())
+    if not dia_diem:
+        return ""
+    # "A phối hợp với B tổ chức …" at B's premises needs no "tại B"
+    if dia_diem.casefold() in {str(x).casefold() for x in [sk["to_chuc"], *sk["phoi_hop"]]}:
+        return ""
+    ten = " ".join(str(sk["to_chuc"]).split())
+    # the organiser's name as a whole part of the venue ("…, Sở Nội vụ" or "Sở Nội vụ, …")
+    m = re.search(rf"(^|,\s*){re.escape(ten)}(?=\s*(,|$))", dia_diem, re.IGNORECASE)
+    if m:
+        rest = (dia_diem[: m.start()] + dia_diem[m.end() :]).strip(" ,")
+        rest = re.sub(r"\s*,\s*,\s*", ", ", rest)
+        return f"tại {rest}, " if rest else ""
+    return f"tại {dia_diem}, "
 
 
 def _tham_du(
@@ -228,16 +303,11 @@ def cau_su_kien(
     goi_tat, nguoi_du = sk["goi_tat"], sk["nguoi_du"]
     lop = la_lop(sk)
     to_chuc = _to_chuc(sk)
-    dia_diem = sk.get("dia_diem")
-    # "A phối hợp với B tổ chức …" at B's premises needs no "tại B"
-    o_dau = bool(dia_diem) and dia_diem not in [sk["to_chuc"], *sk["phoi_hop"]]
-    tai = f"tại {dia_diem}, " if o_dau else ""
+    tai = _tai(sk)
 
     cau: dict[str, Any] = {}
     cau["mo_dau"] = f"{tg['mo_dau']}, {tai}{to_chuc}."
-    cau["thong_cao_mo_dau"] = hoa_dau(
-        f"{tg['khi_nam']}, {'tại ' + dia_diem + ', ' if dia_diem else ''}{to_chuc}."
-    )
+    cau["thong_cao_mo_dau"] = hoa_dau(f"{tg['khi_nam']}, {tai}{to_chuc}.")
     ve = _noi_dung(sk, lop)
     cau["dien_ra"] = ""
     if not tg["mot_ngay"]:
@@ -248,8 +318,8 @@ def cau_su_kien(
         cau["dien_ra"] = f"Tại {goi_tat}, {ve}."
     cau["noi_dung"] = hoa_dau(ve) + "." if ve else ""
     # The chair who also opens is one sentence, not "X chủ trì …" and "X phát biểu khai mạc …".
-    mo_va_chu_tri = bool(
-        khai_mac and any(p["ho_ten"] == khai_mac["ho_ten"] for p in theo_vai_tro["chu_tri"])
+    mo_va_chu_tri = khai_mac is not None and any(
+        p["ho_ten"] == khai_mac["ho_ten"] for p in theo_vai_tro["chu_tri"]
     )
     cau["khai_mac"] = (
         hoa_dau(
@@ -262,7 +332,7 @@ def cau_su_kien(
     )
     cau["tham_du"] = _tham_du(sk, theo_vai_tro, khai_mac)
     bcv = theo_vai_tro["bao_cao_vien"]
-    cau["bao_cao_vien"] = ""
+    cau["bao_cao_vien"] = cau["bao_cao_vien_phat_bieu"] = ""
     if bcv:
         mot = len(sk["noi_dung"]) == 1
         what = (
@@ -270,7 +340,10 @@ def cau_su_kien(
             if lop
             else ("Nội dung" if mot else "Các nội dung")
         )
-        cau["bao_cao_vien"] = f"{what} do {_ai_lam(bcv)} {'truyền đạt' if lop else 'trình bày'}."
+        verb = "truyền đạt" if lop else "trình bày"
+        cau["bao_cao_vien"] = f"{what} do {_ai_lam(bcv)} {verb}."
+        # the speech calls them "đồng chí" (issue 10)
+        cau["bao_cao_vien_phat_bieu"] = f"{what} do {_ai_lam(bcv, 'gioi_thieu_phat_bieu')} {verb}."
     cau["nguoi_nghe"] = (
         "các đồng chí đại biểu"
         if nguoi_du == "đại biểu"
@@ -282,6 +355,10 @@ def cau_su_kien(
         + f"{cau['nguoi_nghe']} về dự {goi_tat}."
     )
     cau.update(_cau_phat_bieu(sk, tg, cau["nguoi_nghe"], lop))
+    # the speaker's own request is not followed by the generic one
+    diem = " ".join((khai_mac or {}).get("phat_bieu") or []).casefold()
+    if "đề nghị" in diem:
+        cau["de_nghi"] = ""
     return cau
 
 
@@ -296,10 +373,14 @@ def _cau_phat_bieu(
             f"Tại {goi_tat} hôm nay, {nguoi_nghe} sẽ được nghe và thảo luận {n_cd} nội dung:"
         )
     elif n_cd:
+        # only trainees "nghiên cứu, học tập"; delegates "nghe và thảo luận"
+        hoc_vien = sk["nguoi_du"] == "học viên"
+        ai = "các đồng chí học viên" if hoc_vien else "các đồng chí đại biểu"
+        what = "chuyên đề" if lop else "nội dung"
         hoc = (
-            f"nghiên cứu, học tập {n_cd} chuyên đề" if lop else f"nghe và thảo luận {n_cd} nội dung"
+            f"nghiên cứu, học tập {n_cd} {what}" if hoc_vien else f"nghe và thảo luận {n_cd} {what}"
         )
-        cau["chuong_trinh"] = f"Trong thời gian {tg['so_ngay']} ngày, {nguoi_nghe} sẽ được {hoc}:"
+        cau["chuong_trinh"] = f"Trong thời gian {tg['so_ngay']} ngày, {ai} sẽ được {hoc}:"
     if sk["muc_dich"]:
         # the plan usually ends "… của <organiser>": the organiser is not named again
         cau["muc_dich"] = (
@@ -321,7 +402,10 @@ def loi_chao(
     sk: dict[str, Any], theo_vai_tro: dict[str, list[dict[str, Any]]], khai_mac: Any
 ) -> list[str]:
     """Salutations of the opening speech."""
-    lines = [f"Kính thưa {p['gioi_thieu']}!" for p in _lanh_dao(theo_vai_tro, khai_mac)]
+    lines = [
+        f"Kính thưa {p.get('gioi_thieu_phat_bieu') or p['gioi_thieu']}!"
+        for p in _lanh_dao(theo_vai_tro, khai_mac)
+    ]
     lines.append("Kính thưa các đồng chí đại biểu!")
     if sk["nguoi_du"] != "đại biểu":
         lines.append(f"Thưa các đồng chí {sk['nguoi_du']}!")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from baocao.vi.dates import (
     buoi,
+    buoi_khoang,
     dia_danh_ngay,
     gio,
     khoang_ngay,
@@ -32,7 +33,6 @@ from baocao.vi.dates import (
 from baocao.vi.numbers import bang_chu, phan_tram, so, so_thanh_chu, tien
 from baocao.vi.text import (
     MaCu,
-    bo_dau,
     chu_dau_hoa,
     chuan_dau,
     dong_chi,
@@ -45,8 +45,8 @@ from baocao.vi.text import (
 __all__ = [
     "MaCu",
     "bang_chu",
-    "bo_dau",
     "buoi",
+    "buoi_khoang",
     "chu_dau_hoa",
     "chuan_dau",
     "dia_danh_ngay",

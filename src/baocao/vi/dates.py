@@ -25,6 +25,7 @@ from typing import Any
 
 __all__ = [
     "buoi",
+    "buoi_khoang",
     "dia_danh_ngay",
     "gio",
     "khoang_ngay",
@@ -164,15 +165,30 @@ def thu(d: date | datetime) -> str:
     return _THU[_ngay(d).weekday()]
 
 
-def buoi(dt: date | datetime) -> str:
-    """Buổi trong ngày: ``sáng``, ``trưa``, ``chiều``, ``tối``, ``đêm``; ngày không giờ → ``ngày``.
+#: parts of the day: (name, first hour, the hour an event must end by to be "in" it). An
+#: event that ends later spans two parts and is told by its day (``Ngày 5/2``); a morning
+#: meeting that runs to 11:30 or 12:00 is still "sáng" (the morning session ends at noon).
+_BUOI = (
+    ("rạng sáng", 0, 6),
+    ("sáng", 5, 12),
+    ("trưa", 11, 14),
+    ("chiều", 13, 18),
+    ("tối", 18, 23),
+    ("đêm", 22, 24),
+)
 
-    Cut-offs (no official rule exists): sáng 05:00–10:59, trưa 11:00–12:59, chiều
-    13:00–17:59, tối 18:00–21:59, đêm 22:00–04:59.
+
+def buoi(dt: date | datetime) -> str:
+    """Buổi trong ngày: ``rạng sáng``, ``sáng``, ``trưa``, ``chiều``, ``tối``, ``đêm``; ngày
+    không giờ → ``ngày``.
+
+    Cut-offs (no official rule exists): rạng sáng 00:00–04:59 (the small hours belong to
+    the day that is starting: ``Rạng sáng 1/11``; ``Đêm 1/11`` is the night *after* 1/11),
+    sáng 05:00–10:59, trưa 11:00–12:59, chiều 13:00–17:59, tối 18:00–21:59, đêm 22:00–23:59.
 
     >>> from datetime import date, datetime
     >>> [buoi(datetime(2024, 11, 1, h)) for h in (5, 10, 11, 13, 17, 18, 22, 4)]
-    ['sáng', 'sáng', 'trưa', 'chiều', 'chiều', 'tối', 'đêm', 'đêm']
+    ['sáng', 'sáng', 'trưa', 'chiều', 'chiều', 'tối', 'đêm', 'rạng sáng']
     >>> buoi(date(2024, 11, 1))
     'ngày'
     """
@@ -181,6 +197,8 @@ def buoi(dt: date | datetime) -> str:
     else:
         _ngay(dt, "dt")
         return "ngày"
+    if h < 5:
+        return "rạng sáng"
     if 5 <= h < 11:
         return "sáng"
     if 11 <= h < 13:
@@ -192,14 +210,50 @@ def buoi(dt: date | datetime) -> str:
     return "đêm"
 
 
-def mo_dau_bao_chi(dt: date | datetime) -> str:
-    """Mở đầu tin bài: ``Sáng 1/11``; ngày không có giờ → ``Ngày 1/11``.
+def buoi_khoang(bat_dau: date | datetime, ket_thuc: date | datetime | None = None) -> str:
+    """The part of the day an event *fits in*, or ``""``: an event from 08:00 to 17:00 is not
+    a morning. Without an end time the start's part is taken; an event over several days or
+    without a time has none.
+
+    >>> from datetime import datetime
+    >>> d = lambda h, m=0: datetime(2025, 2, 5, h, m)
+    >>> buoi_khoang(d(8), d(11, 30)), buoi_khoang(d(8), d(17)), buoi_khoang(d(14), d(17))
+    ('sáng', '', 'chiều')
+    >>> buoi_khoang(d(8)), buoi_khoang(d(3), d(5)), buoi_khoang(d(8), datetime(2025, 2, 6, 11))
+    ('sáng', 'rạng sáng', '')
+    """
+    if not isinstance(bat_dau, datetime):
+        return ""
+    ten = buoi(bat_dau)
+    if ket_thuc is None or not isinstance(ket_thuc, datetime):
+        if ket_thuc is not None and _ngay(ket_thuc) != bat_dau.date():
+            return ""
+        return ten
+    if ket_thuc.date() != bat_dau.date():
+        return ""
+    het = next(end for name, _, end in _BUOI if name == ten)
+    cuoi = ket_thuc.hour + ket_thuc.minute / 60
+    return ten if cuoi <= het else ""
+
+
+def mo_dau_bao_chi(dt: date | datetime, *, ket_thuc: date | datetime | None = None) -> str:
+    """Mở đầu tin bài: ``Sáng 1/11``; ngày không có giờ, hoặc sự kiện kéo dài quá một buổi
+    (``ket_thuc`` cùng ngày, muộn hơn buổi bắt đầu) → ``Ngày 1/11``; 00:00–04:59 →
+    ``Rạng sáng 1/11``. A multi-day event is told by its first session (``Sáng 1/11``).
 
     >>> from datetime import date, datetime
     >>> mo_dau_bao_chi(datetime(2024, 11, 1, 14, 0)), mo_dau_bao_chi(date(2024, 11, 1))
     ('Chiều 1/11', 'Ngày 1/11')
+    >>> mo_dau_bao_chi(datetime(2025, 2, 5, 8), ket_thuc=datetime(2025, 2, 5, 17))
+    'Ngày 5/2'
+    >>> mo_dau_bao_chi(datetime(2024, 11, 1, 2, 30))
+    'Rạng sáng 1/11'
     """
-    return f"{buoi(dt).capitalize()} {ngay_ngan(dt)}"
+    if ket_thuc is not None and isinstance(dt, datetime) and _ngay(ket_thuc) == dt.date():
+        phan = buoi_khoang(dt, ket_thuc) or "ngày"
+    else:
+        phan = buoi(dt)
+    return f"{phan.capitalize()} {ngay_ngan(dt)}"
 
 
 def khoang_ngay(a: date | datetime, b: date | datetime | None = None) -> str:

@@ -22,10 +22,10 @@ from baocao.vi.syllable import WORD, Kieu, is_syllable, place_tone
 
 __all__ = [
     "MaCu",
-    "bo_dau",
     "chu_dau_hoa",
     "chuan_dau",
     "dong_chi",
+    "khong_dau",
     "ma_cu",
     "nfc",
     "noi",
@@ -68,17 +68,6 @@ def nfc(s: str) -> str:
     if _GIONG_D_SET.isdisjoint(text):
         return text
     return WORD.sub(lambda m: _d_gach(m.group(0)), text)
-
-
-def bo_dau(s: str) -> str:
-    """Bỏ dấu: every Vietnamese mark dropped (tones, hats, horns, breves) and ``đ`` → ``d``;
-    case is kept. For comparing what a clerk typed with a name, never for output.
-
-    >>> bo_dau("Địa điểm Hoà Bình, Uỷ ban")
-    'Dia diem Hoa Binh, Uy ban'
-    """
-    decomposed = unicodedata.normalize("NFD", str(s).replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def chuan_dau(s: str, *, kieu: str = "cu") -> str:
@@ -212,3 +201,16 @@ def dong_chi(nguoi: Any) -> str:
     parts = [" ".join(x for x in (danh_xung, ho_ten) if x)]
     parts += [nfc(str(c)).strip() for c in chuc_vu if c and str(c).strip()]
     return ", ".join(p for p in parts if p)
+
+
+def khong_dau(s: str) -> str:
+    """Bỏ dấu: ``Nguyễn Văn Đức`` → ``Nguyen Van Duc`` (``đ`` → ``d``), for file names and
+    ASCII-only keys; case and everything else are kept.
+
+    >>> khong_dau("Nguyễn Văn Đức, Trần Thị Bé")
+    'Nguyen Van Duc, Tran Thi Be'
+    """
+    text = nfc(s).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", plain)
