@@ -19,7 +19,7 @@ HOC_VIEN: list[dict[str, Any]] = [
      "don_vi": "Ban Dân vận Huyện ủy Năm Căn", "xep_loai": "giỏi", "so_chung_nhan": "15/GCN"},
     {"ho_ten": "Phạm Thị Dung", "ngay_sinh": "12/3/1985", "don_vi": "Huyện ủy Đầm Dơi",
      "xep_loai": "không đạt"},
-    {"ho_ten": "Đỗ Đức Em", "don_vi": "Thành ủy Cà Mau"},
+    {"ho_ten": "Đỗ Đức Em", "don_vi": "Thành ủy Cà Mau", "xep_loai": "khá"},
     {"ho_ten": "Võ Thị Giang", "ngay_sinh": "1990-01-09", "xep_loai": "Trung binh"},
 ]  # fmt: skip
 

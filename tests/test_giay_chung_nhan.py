@@ -19,7 +19,7 @@ from test_giay_moi import people_pages
 def test_a_certificate_for_each_passing_trainee(tmp_path: Path, the_thuc: str) -> None:
     event = load_event(write_event(tmp_path, the_thuc=the_thuc, hoc_vien=HOC_VIEN))
     pages = people_pages(render(event, template="giay-chung-nhan", out=tmp_path / "gcn.docx"))
-    # "không đạt" gets none; a trainee without a grade gets one (a course may not grade)
+    # "không đạt" gets none
     names = [next(t for t in page if t.startswith("Họ và tên:")) for page in pages]
     assert names == ["Họ và tên: Lê Văn Cường", "Họ và tên: Đỗ Đức Em", "Họ và tên: Võ Thị Giang"]
     cuong, em, giang = pages
@@ -34,7 +34,8 @@ def test_a_certificate_for_each_passing_trainee(tmp_path: Path, the_thuc: str) -
     assert "Xếp loại: Giỏi." in cuong and "Số vào sổ: 15/GCN" in cuong
     assert "Lê Thanh Triều" in cuong
     # absent fields leave no empty label behind
-    assert not any(t.startswith(("Ngày sinh", "Chức vụ:", "Xếp loại", "Số vào sổ")) for t in em)
+    assert not any(t.startswith(("Ngày sinh", "Chức vụ:", "Số vào sổ")) for t in em)
+    assert "Xếp loại: Khá." in em
     assert "Ngày sinh: 09/01/1990" in giang and "Xếp loại: Trung bình." in giang
     assert "Nơi nhận:" not in cuong
 
@@ -51,8 +52,12 @@ def test_all_includes_the_failed_trainee(tmp_path: Path) -> None:
 def test_who_gets_a_certificate() -> None:
     grades = ("xuất sắc", "giỏi", "khá", "trung bình", "không đạt", None)
     people = {"hoc_vien": [{"ho_ten": "A", "xep_loai": g} for g in grades]}
-    assert [i for i, _p in nguoi_can_in(people, "hoc_vien")] == [1, 2, 3, 4, 6]
+    # not the failed one, nor the one without a grade in a course that grades (did not finish)
+    assert [i for i, _p in nguoi_can_in(people, "hoc_vien")] == [1, 2, 3, 4]
     assert [i for i, _p in nguoi_can_in(people, "hoc_vien", tat_ca=True)] == [1, 2, 3, 4, 5, 6]
+    # a course that grades nobody certifies everyone
+    ungraded = {"hoc_vien": [{"ho_ten": n} for n in "ABC"]}
+    assert [i for i, _p in nguoi_can_in(ungraded, "hoc_vien")] == [1, 2, 3]
 
 
 def test_everyone_failed_is_an_error_that_suggests_all(tmp_path: Path) -> None:

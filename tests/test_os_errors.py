@@ -101,10 +101,20 @@ def test_an_excel_file_given_as_an_event_is_one_line(here: Path) -> None:
     assert done.exit_code == 3  # type: ignore[attr-defined]
     problems = [x for x in done.stderr.splitlines() if x.startswith("✗")]  # type: ignore[attr-defined]
     assert problems == [
-        "✗ du-lieu.xlsx: đây là tệp Excel (.xlsx), không phải tệp sự kiện YAML/JSON; chép dữ "
-        "liệu sang một tệp .yaml (xem thư mục examples/)"
+        "✗ du-lieu.xlsx: đây là bảng tính (danh sách người), không phải tệp sự kiện YAML/JSON; "
+        "ghi tên nó trong tệp sự kiện (`khach_moi: ds.xlsx` hoặc `hoc_vien: ds.xlsx`) rồi đưa "
+        "tệp sự kiện"
     ]
     assert (here / "hoi-nghi-tin-bai.docx").is_file()  # the good event still renders
+
+
+def test_a_csv_list_given_as_an_event_is_one_line(here: Path) -> None:
+    (here / "hoc-vien.csv").write_text("Họ và tên;Đơn vị\nLê Văn An;Sở Nội vụ\n", encoding="utf-8")
+    done = invoke("validate", "hoc-vien.csv")
+    assert done.exit_code == 3  # type: ignore[attr-defined]
+    assert done.stderr.strip().startswith(  # type: ignore[attr-defined]
+        "hoc-vien.csv: đây là bảng tính (danh sách người), không phải tệp sự kiện"
+    )
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def test_certificates_from_a_semicolon_csv_with_bom(tmp_path: Path) -> None:
         "Họ và tên;Ngày sinh;Đơn vị;Xếp loại;Số chứng nhận",
         "Lê Văn Cường;5/2/1980;Huyện ủy Năm Căn;Giỏi;15/GCN",
         "Phạm Thị Dung;12/3/1985;Huyện ủy Đầm Dơi;Không đạt;",
-        "Đỗ Đức Em;;Thành ủy Cà Mau;;",
+        "Đỗ Đức Em;;Thành ủy Cà Mau;Khá;",
     ]
     (tmp_path / "hoc-vien.csv").write_bytes("\ufeff".encode() + "\r\n".join(rows).encode())
     path = write_event(tmp_path, hoc_vien="hoc-vien.csv")

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 an error (a file that exists, a folder that cannot be written,
 LibreOffice missing, or a bug); 2 a usage mistake (click); 3 invalid input (an event file or
-a template); 130 interrupted (Ctrl-C). No traceback reaches the user unless
+a template); 130 interrupted (Ctrl-C); 143, 129 ended by SIGTERM, SIGHUP (cleanly, as
+Ctrl-C). No traceback reaches the user unless
 ``BAOCAO_DEBUG=1`` asks for it.
 """
 
@@ -97,14 +98,18 @@ def errors_to_exit(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from baocao.rendering.signals import exit_code_of, handle_termination
+
+        handle_termination()  # SIGTERM, SIGHUP: as Ctrl-C, exit 143, 129
         try:
             return func(*args, **kwargs)
         except BaocaoError as error:
             print_problems(error, fmt=kwargs.get("output_format") or "text")
             sys.exit(error.exit_code)
-        except KeyboardInterrupt:
-            click.echo(interrupted_message(), err=True)
-            sys.exit(EXIT_INTERRUPTED)
+        except KeyboardInterrupt as exc:
+            message = getattr(exc, "message", None)
+            click.echo(message() if message else interrupted_message(), err=True)
+            sys.exit(exit_code_of(exc))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except OSError as exc:

@@ -117,19 +117,17 @@ def _paragraph_text(p: object) -> str:
     return "".join(out)
 
 
-def read_paragraphs(xml: bytes) -> list[Paragraph]:
+def read_paragraphs(xml: bytes, name: str = "") -> list[Paragraph]:
     """Every paragraph of a part (``w:body``, ``w:hdr``, ``w:ftr``, notes) in document order.
 
     Body-level paragraphs are numbered 1, 2, … like python-docx's ``paragraphs``; tables
     1, 2, … in the order they start; a paragraph inside a table (nested tables included)
     is placed in its outermost table's row and cell.
     """
-    from lxml import etree
-
+    from baocao.docx.safe_xml import parse_part
     from baocao.i18n import _
 
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-    root = etree.fromstring(xml, parser)
+    root = parse_part(xml, name or "word/document.xml")
     body = root.find(f"{_W}body")
     container = body if body is not None else root
 
@@ -303,7 +301,7 @@ def _header_uses(package: object) -> tuple[dict[str, list[tuple[int, str]]], int
     """For each header/footer part name, the sections (1-based) and kinds that show it."""
     import posixpath
 
-    from lxml import etree
+    from baocao.docx.safe_xml import parse_part
 
     blobs = package.blobs  # type: ignore[attr-defined]
     document = package.document  # type: ignore[attr-defined]
@@ -311,7 +309,7 @@ def _header_uses(package: object) -> tuple[dict[str, list[tuple[int, str]]], int
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     targets: dict[str, str] = {}
     if rels_name in blobs:
-        rels = etree.fromstring(blobs[rels_name])
+        rels = parse_part(blobs[rels_name], rels_name)
         for rel in rels:
             target = rel.get("Target", "")
             target = (
@@ -320,8 +318,7 @@ def _header_uses(package: object) -> tuple[dict[str, list[tuple[int, str]]], int
                 else posixpath.normpath(posixpath.join(folder, target))
             )
             targets[rel.get("Id", "")] = target
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-    root = etree.fromstring(blobs[document], parser)
+    root = parse_part(blobs[document], document)
     uses: dict[str, list[tuple[int, str]]] = {}
     shown: dict[tuple[str, str], str] = {}  # (tag, type) → part; a section inherits the last
     sections = 0

@@ -116,14 +116,16 @@ def _rels_name(partname: str) -> str:
     return posixpath.join(folder, "_rels", base + ".rels")
 
 
-def _relationships(blobs: dict[str, bytes], partname: str) -> list[tuple[str, str, str]]:
+def _relationships(
+    blobs: dict[str, bytes], partname: str, path: Path | None = None
+) -> list[tuple[str, str, str]]:
     """``(type, target partname, mode)`` of each relationship of ``partname`` ("" = package)."""
-    from lxml import etree
+    from baocao.docx.safe_xml import parse_part
 
     rels = _rels_name(partname) if partname else "_rels/.rels"
     if rels not in blobs:
         return []
-    root = etree.fromstring(blobs[rels])
+    root = parse_part(blobs[rels], rels, path)
     base = posixpath.dirname(partname)
     out = []
     for rel in root.iter(f"{{{REL_NS}}}Relationship"):
@@ -139,10 +141,10 @@ def _relationships(blobs: dict[str, bytes], partname: str) -> list[tuple[str, st
     return out
 
 
-def _content_types(blob: bytes, names: list[str]) -> dict[str, str]:
-    from lxml import etree
+def _content_types(blob: bytes, names: list[str], path: Path | None = None) -> dict[str, str]:
+    from baocao.docx.safe_xml import parse_part
 
-    root = etree.fromstring(blob)
+    root = parse_part(blob, "[Content_Types].xml", path)
     defaults = {
         el.get("Extension", "").lower(): el.get("ContentType", "")
         for el in root.iter(f"{{{CT_NS}}}Default")
@@ -159,29 +161,40 @@ def _content_types(blob: bytes, names: list[str]) -> dict[str, str]:
 
 
 def read_package(path: Path) -> Package:
-    """Read every member of the .docx at ``path`` and find the parts that take tags."""
+    """Read every member of the .docx at ``path`` and find the parts that take tags.
+
+    The zip directory is checked first (:mod:`baocao.docx.zip_limits`: sizes, ratio, count,
+    names, encryption, compression), then every XML part the engine looks at is parsed
+    with the hardened parser (:mod:`baocao.docx.safe_xml`); any failure is a
+    :class:`TemplateError` naming the member."""
+    from baocao.docx.zip_limits import check_directory, check_tag_part, read_member
     from baocao.i18n import _
 
     try:
         with zipfile.ZipFile(path) as z:
-            names = [i.filename for i in z.infolist() if not i.is_dir()]
-            blobs = {n: z.read(n) for n in names}
-    except (OSError, zipfile.BadZipFile) as exc:
+            infos = z.infolist()
+            check_directory(infos, path)
+            files = [i for i in infos if not i.is_dir()]
+            names = [i.filename for i in files]
+            blobs = {i.filename: read_member(z, i, path) for i in files}
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
         raise TemplateError(
             _("không đọc được mẫu {path}: {err}").format(path=path, err=exc)
         ) from exc
     if "[Content_Types].xml" not in blobs:
         raise TemplateError(_("{path} không phải tệp Word .docx").format(path=path))
-    types = _content_types(blobs["[Content_Types].xml"], names)
-    package_rels = _relationships(blobs, "")
+    types = _content_types(blobs["[Content_Types].xml"], names, path)
+    package_rels = _relationships(blobs, "", path)
     docs = [t for kind, t, _m in package_rels if kind == OFFICE_DOCUMENT and t in blobs]
     if not docs:
         raise TemplateError(_("{path} không phải tệp Word .docx").format(path=path))
     document = docs[0]
-    doc_rels = _relationships(blobs, document)
+    doc_rels = _relationships(blobs, document, path)
     headers = [t for kind, t, m in doc_rels if kind == HEADER_REL and blobs.get(t)]
     footers = [t for kind, t, m in doc_rels if kind == FOOTER_REL and blobs.get(t)]
     notes = [n for n in names if types.get(n) in (FOOTNOTES_CT, ENDNOTES_CT)]
+    for name in dict.fromkeys([document, *headers, *footers, *notes]):
+        check_tag_part(blobs[name], name, path)
     cores = [t for kind, t, _m in package_rels if kind == CORE_PROPS_REL and t in blobs]
     return Package(
         path=path,

@@ -83,8 +83,23 @@ TextList = list[Text]
 _THOUSANDS = re.compile(r"^[0-9]{1,3}([. ][0-9]{3})+$")
 
 
+MAX_COUNT = 10**15  # a bound far above any count or amount in đồng (1 triệu tỷ)
+
+
 def _count_input(value: Any) -> Any:
-    """Whole numbers; ``150.000.000`` (Vietnamese thousands) is accepted as written."""
+    """Whole numbers up to :data:`MAX_COUNT`; ``150.000.000`` (Vietnamese thousands) is
+    accepted as written."""
+    number = _count_value(value)
+    if isinstance(number, int) and number > MAX_COUNT:
+        raise error(
+            _("số `{value}` quá lớn (tối đa 1.000.000.000.000.000)").format(
+                value=show(str(getattr(value, "raw", value)))
+            )
+        )
+    return number
+
+
+def _count_value(value: Any) -> Any:
     if isinstance(value, bool):
         raise error(_("cần một số nguyên (ví dụ 30), không phải `{value}`").format(value=value))
     if isinstance(value, int):

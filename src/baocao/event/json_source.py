@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from baocao.errors import DataError, Problem
-from baocao.event.limits import MAX_DEPTH, MAX_NODES, MAX_REPORTED, Lines
+from baocao.event.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER, MAX_REPORTED, Lines
 from baocao.event.located import Located, Path, RawFloat, RawInt, dotted
 from baocao.i18n import _
 
@@ -72,7 +72,10 @@ class _Parser:
         if match:
             raw = match.group()
             if match.group(1) or match.group(2):
-                return RawFloat(float(raw), raw), match.end()
+                number = float(raw) if len(raw) <= MAX_NUMBER else float("inf")
+                if number in (float("inf"), float("-inf")):
+                    raise _Fail(_("`{value}` không phải là số").format(value=raw[:40]), i)
+                return RawFloat(number, raw), match.end()
             if len(raw) > 30:
                 raise _Fail(_("`{value}` không phải là số").format(value=raw[:40]), i)
             return RawInt(int(raw), raw), match.end()

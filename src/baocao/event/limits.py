@@ -30,6 +30,7 @@ MAX_DEPTH = 50
 MAX_STRING = 100_000
 MAX_ALIASES = 10
 MAX_NODES = 100_000
+MAX_NUMBER = 60  # characters of a number as written (a longer one is text, not a number)
 MAX_REPORTED = 20  # problems of one kind shown before the rest are summarised
 
 # Characters an XML 1.0 document cannot hold (the .docx would be corrupt): C0 controls other
@@ -83,6 +84,27 @@ def _bad_byte(byte: int, line: int, column: int, path: str) -> Problem:
 ZIP_MAGIC = b"PK\x03\x04"
 
 
+_SHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+
+
+def _sheet_message() -> str:
+    return _(
+        "đây là bảng tính (danh sách người), không phải tệp sự kiện YAML/JSON; ghi tên nó trong "
+        "tệp sự kiện (`khach_moi: ds.xlsx` hoặc `hoc_vien: ds.xlsx`) rồi đưa tệp sự kiện"
+    )
+
+
+def sheet_problem(path: str) -> Problem | None:
+    """A spreadsheet or CSV named as an event file (``baocao render danh-sach.csv``).
+
+    >>> sheet_problem("su-kien.yaml") is None, sheet_problem("ds.CSV").code
+    (True, 'not-an-event')
+    """
+    if not path.lower().endswith(_SHEETS):
+        return None
+    return Problem(_sheet_message(), path=path, code="not-an-event")
+
+
 def zip_problem(data: bytes, *, path: str) -> Problem:
     """One line for a zip file given as an event: a Word (.docx), Excel (.xlsx) or other
     zip file, and what to do instead.
@@ -100,11 +122,8 @@ def zip_problem(data: bytes, *, path: str) -> Problem:
             "đây là tệp Word (.docx), không phải tệp sự kiện YAML/JSON; đưa tệp sự kiện (.yaml) "
             "cho lệnh này, còn mẫu Word thì kiểm tra bằng `baocao check`"
         )
-    elif b"xl/" in head or lowered.endswith((".xlsx", ".xlsm")):
-        message = _(
-            "đây là tệp Excel (.xlsx), không phải tệp sự kiện YAML/JSON; chép dữ liệu sang một "
-            "tệp .yaml (xem thư mục examples/)"
-        )
+    elif b"xl/" in head or b"opendocument.spreadsheet" in head or lowered.endswith(_SHEETS):
+        message = _sheet_message()
     else:
         message = _(
             "đây là tệp nén (zip), không phải tệp sự kiện YAML/JSON; giải nén rồi đưa tệp .yaml"
@@ -120,6 +139,9 @@ def decode_text(data: bytes, *, path: str) -> str:
     check_size(len(data), path=path)
     if data.startswith(ZIP_MAGIC):
         raise DataError([zip_problem(data, path=path)])
+    sheet = sheet_problem(path)
+    if sheet is not None:
+        raise DataError([sheet])
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         body = data[2:]
@@ -202,6 +224,11 @@ def control_problem(char: str, **where: object) -> Problem:
         code="control-character",
         **where,  # type: ignore[arg-type]
     )
+
+
+def strip_control(text: str) -> str:
+    """``text`` without the characters :func:`control_characters` reports."""
+    return _CONTROL.sub("", text)
 
 
 def find_control(text: str) -> str | None:

@@ -40,9 +40,10 @@ from baocao.event.limits import (
     check_size,
     control_characters,
     decode_text,
+    strip_control,
     tab_indents,
 )
-from baocao.event.located import Located, check_strings
+from baocao.event.located import Located, check_strings, map_strings, strip_invisible
 from baocao.event.model import RULES_ERROR_TYPE, Event
 from baocao.event.warnings import as_errors, event_warnings
 from baocao.i18n import _
@@ -193,6 +194,7 @@ def parse_event(
         shown_base=str(Path(path).parent) if base is not None else None,
         sheet=sheet,
     )
+    tree.warnings += strip_invisible(tree, path=path)  # bidi and zero-width: removed
     problems = (
         tree.problems
         + list_problems
@@ -200,8 +202,11 @@ def parse_event(
         + check_strings(tree, path=path)
         + unknown_templates(tree, path=path, templates_dirs=templates_dirs)
     )
+    values = tree.data
+    if any(p.code == "control-character" for p in problems):  # reported: keep them from
+        values = map_strings(values, (), lambda _w, text: strip_control(text))  # validators
     try:
-        event = Event.model_validate(tree.data)
+        event = Event.model_validate(values)
     except ValidationError as error:
         reported: set[str | None] = {p.field for p in problems if p.field}
         found = [p for p in problems_from(error, tree, path=path) if p.field not in reported]
@@ -275,6 +280,31 @@ def io_message(error: OSError) -> str:
     return _("không đọc được tệp ({reason})").format(reason=error.strerror or type(error).__name__)
 
 
+def _read_regular(path: Path, shown: str) -> bytes:
+    """The bytes of ``path``, which must be a regular file: a FIFO, a device or a socket is
+    refused without blocking (checked before opening, and opened with ``O_NONBLOCK`` in
+    case it was swapped meanwhile)."""
+    import os
+    import stat
+
+    def refuse() -> DataError:
+        return DataError(
+            [Problem(_("không phải tệp thường (FIFO, thiết bị…)"), path=shown, code="io")]
+        )
+
+    if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+        raise refuse()
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise refuse()
+        check_size(st.st_size, path=shown)
+        return handle.read(MAX_BYTES + 1)
+
+
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 _stdin_read: tuple[object, bytes] | None = None  # (the stdin read, its bytes)
@@ -324,9 +354,7 @@ def load_event(
         return event
     shown = str(path)
     try:
-        with Path(path).open("rb") as handle:
-            check_size(Path(path).stat().st_size, path=shown)
-            data = handle.read(MAX_BYTES + 1)
+        data = _read_regular(Path(path), shown)
     except OSError as error:
         raise DataError([Problem(io_message(error), path=shown, code="io")]) from None
     event = parse_event(

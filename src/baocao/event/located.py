@@ -19,7 +19,8 @@ typed in a legacy encoding.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,3 +139,56 @@ def check_strings(tree: Located, *, path: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+# Invisible characters that change how text reads without showing: bidirectional controls
+# (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C: "RLO" can show "gnaoh" as "hoang")
+# and zero-width characters (U+200B–U+200D, U+2060, U+FEFF inside text). An official
+# document has no use for them; they are removed, with a warning naming the field.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def map_strings(value: Any, where: Path, change: Callable[[Path, str], str]) -> Any:
+    """``value`` with every string value (not the keys) replaced by ``change(path, text)``;
+    dicts and lists are rebuilt only where something changed."""
+    if isinstance(value, str):
+        return change(where, value)
+    if isinstance(value, dict):
+        items = {k: map_strings(v, (*where, k), change) for k, v in value.items()}
+        return value if all(items[k] is value[k] for k in value) else items
+    if isinstance(value, list):
+        out = [map_strings(v, (*where, i), change) for i, v in enumerate(value)]
+        return value if all(a is b for a, b in zip(out, value, strict=True)) else out
+    return value
+
+
+def strip_invisible(tree: Located, *, path: str) -> list[Problem]:
+    """Remove bidi controls and zero-width characters from the strings of ``tree`` (in
+    place); a warning for each field that had some."""
+    found: list[Problem] = []
+
+    def clean(where: Path, text: str) -> str:
+        chars = _INVISIBLE.findall(text)
+        if not chars:
+            return text
+        if len(found) < MAX_REPORTED:
+            line, column = tree.where(where) or (None, None)
+            names = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in chars))
+            found.append(
+                Problem(
+                    _(
+                        "đã xoá {so} ký tự vô hình ({ky_tu}): chúng đảo chiều hoặc giấu chữ "
+                        "trong văn bản"
+                    ).format(so=len(chars), ky_tu=names),
+                    path=path,
+                    line=line,
+                    column=column,
+                    field=dotted(where),
+                    code="invisible-character",
+                    severity="warning",
+                )
+            )
+        return _INVISIBLE.sub("", text)
+
+    tree.data = map_strings(tree.data, (), clean)
+    return found

@@ -5,7 +5,8 @@ and for every error message ``SafeLoader``), with plainer implicit types than YA
 ``false`` are the only booleans (``yes``, ``no``, ``on``, ``off`` and ``NO`` stay text),
 numbers are decimal (``05`` is 5, ``1:30`` is text), and dates stay text for the model to read
 as day/month/year. The node graph from ``compose`` is walked by hand, so that the nesting
-depth and the number of aliases are checked while composing, duplicate keys are found, the
+depth, the number of nodes and the number of aliases are checked while composing (a huge
+file stops early), duplicate keys are found, the
 expansion of aliases is bounded and every value keeps its line and column.
 
 >>> from baocao.i18n import set_language
@@ -28,7 +29,7 @@ from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from baocao.errors import DataError, Problem
-from baocao.event.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_REPORTED
+from baocao.event.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_NUMBER, MAX_REPORTED
 from baocao.event.located import Located, Path, RawFloat, RawInt, dotted
 from baocao.i18n import N_, _
 
@@ -58,6 +59,7 @@ class _Limits:
     def _start_limits(self) -> None:
         self.depth = 0
         self.aliases = 0
+        self.nodes = 0
         # (id(parent node), index or id(key node)) → where the alias `*name` was written
         self.alias_marks: dict[tuple[int, int], yaml.Mark] = {}
 
@@ -76,6 +78,13 @@ class _Limits:
                     loader.peek_event().start_mark,
                     "aliases",
                 )
+        self.nodes += 1
+        if self.nodes > MAX_NODES:  # counted while composing: a huge file stops early
+            raise _Stop(
+                _("tệp có quá nhiều mục (hơn {limit})").format(limit=MAX_NODES),
+                loader.peek_event().start_mark,
+                "too-many",
+            )
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Stop(
@@ -203,7 +212,9 @@ def _compose(text: str, *, path: str) -> tuple[Node | None, dict[tuple[int, int]
         loader: Any = loader_class(text)  # type: ignore[call-arg]
         try:
             return loader.get_single_node(), loader.alias_marks
-        except (yaml.YAMLError, _Stop):
+        except _Stop:
+            raise  # a limit: no need to compose again, slowly, to say so
+        except yaml.YAMLError:
             if loader_class is not _LOADERS[-1]:
                 continue  # report what the pure-Python parser says about it
             raise
@@ -409,6 +420,8 @@ class _Builder:
                     raise ValueError(value)
                 return RawInt(int(value), value)
             if tag == _FLOAT:
+                if len(value) > MAX_NUMBER:  # counted as text: a 4 MB "number" is not one
+                    raise ValueError(value)
                 number = float(value)
                 if number != number or number in (float("inf"), float("-inf")):
                     raise ValueError(value)

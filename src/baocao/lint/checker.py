@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,7 @@ class _Checker:
             self.pending = []
 
     def _check_part(self, part: Part) -> None:
-        paras = read_paragraphs(part.xml)
+        paras = read_paragraphs(part.xml, part.name)
         tags = find_tags(paras)
         for opener, para in _stray(paras):
             closer = {"{{": "}}", "{%": "%}", "{#": "#}"}[opener]
@@ -294,10 +295,10 @@ class _Checker:
         """Tags that still hold Word XML after docxtpl's ``patch_xml``."""
         from lxml import etree
 
+        from baocao.docx.safe_xml import parse_part
         from baocao.rendering.engine import _docxtpl
 
-        parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
-        root = etree.fromstring(part.xml, parser)
+        root = parse_part(part.xml, part.name, self.path, remove_blank_text=True)
         body = root.find(f"{{{W_NS}}}body")
         xml = etree.tostring(body if body is not None else root, encoding="unicode")
         patched = _docxtpl().patch_xml(xml)
@@ -359,9 +360,10 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
     >>> from baocao.registry import builtin_dir
     >>> check_template(builtin_dir() / "thong-cao.dang.docx")
     []
-    """
-    from baocao.rendering.engine import compile_template
 
+    A template from outside the built-in folder is checked in a child process with
+    limits (:mod:`baocao.rendering.boxed`); going over one is a problem of the template.
+    """
     path = Path(path)
     if not path.is_file():
         return [Problem(_("không có tệp này"), path=str(path), code="unreadable")]
@@ -380,12 +382,26 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
         from baocao.event.loading import load_event
 
         event = load_event(Path(event), templates_dirs=[path.parent])
+    from baocao.rendering.boxed import is_trusted, run_boxed
+
+    if is_trusted(path):
+        return _check_here(path, event)
+    try:  # a template from elsewhere: checked in a child process with limits
+        return run_boxed(_check_here, path, event, label=str(path))
+    except BaocaoError as error:
+        return error.problems
+
+
+def _check_here(path: Path, event: Any) -> list[Problem]:
+    """:func:`check_template` in this process (the file is a zip, the event loaded)."""
+    from baocao.rendering.engine import compile_template
+
     checker = _Checker(path)
     try:
         parts = read_parts(path)
     except BaocaoError as error:
         return [
-            Problem(p.message, p.path or str(path), p.line, p.column, p.field, p.part, "unreadable")
+            replace(p, path=p.path or str(path), code=p.code or "unreadable")
             for p in error.problems
         ]
     except (OSError, KeyError, ValueError) as exc:
@@ -399,10 +415,14 @@ def check_template(path: Path | str, *, event: Any = None) -> list[Problem]:
             checker.check_part(part)
         except Exception as exc:  # a part that is not XML at all
             if isinstance(exc, BaocaoError):
-                raise
-            checker.add(
-                part, None, None, "unreadable", _("không đọc được mẫu: {loi}").format(loi=exc)
-            )
+                checker.pending += [
+                    (0, replace(p, path=p.path or str(path), code=p.code or "unreadable"))
+                    for p in exc.problems
+                ]
+            else:
+                checker.add(
+                    part, None, None, "unreadable", _("không đọc được mẫu: {loi}").format(loi=exc)
+                )
             checker.problems += [p for _o, p in checker.pending]
             checker.pending = []
             checker.blocking = True

@@ -364,7 +364,16 @@ def template_usage(path: Path | str) -> tuple[list[str], list[str]]:
     """The context names and the filters the template at ``path`` uses, each sorted. Names
     are dotted from a top-level key; what a loop variable reads is named through its list
     (``nhan_vat[].ho_ten`` for ``{% for n in nhan_vat %}{{ n.ho_ten }}``). Parts that do
-    not parse are skipped."""
+    not parse are skipped. A template from outside the built-in folder is read in a child
+    process with limits (:mod:`baocao.rendering.boxed`)."""
+    from baocao.rendering.boxed import is_trusted, run_boxed
+
+    if is_trusted(path):
+        return _template_usage(path)
+    return run_boxed(_template_usage, path, label=str(path))
+
+
+def _template_usage(path: Path | str) -> tuple[list[str], list[str]]:
     from jinja2 import TemplateSyntaxError, nodes
 
     from baocao.docx.locations import find_tags, jinja_source, read_paragraphs, read_parts
@@ -419,7 +428,7 @@ def template_usage(path: Path | str) -> tuple[list[str], list[str]]:
             walk(child)
 
     for part in read_parts(Path(path)):
-        tags = find_tags(read_paragraphs(part.xml))
+        tags = find_tags(read_paragraphs(part.xml, part.name))
         if not tags:
             continue
         try:

@@ -141,19 +141,24 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bo
     An existing ``path`` is replaced only with ``force``; otherwise :class:`RenderError` and
     nothing is touched. On any error the temporary file is removed and an old ``path`` is left
     as it was. With ``sync`` (the default) the file and its folder are fsynced before this
-    returns; a batch passes ``sync=False`` and calls :func:`sync_outputs` once at the end."""
+    returns; a batch passes ``sync=False`` and calls :func:`sync_outputs` once at the end.
+    Ctrl-C, SIGTERM and SIGHUP never leave the temporary file behind."""
+    from baocao.rendering.signals import hold, release
+
     path = Path(path)
     check_target(path, force=force)
     folder = path.parent
+    tmp_path: Path | None = None
+    # Ctrl-C, SIGTERM, SIGHUP wait until the temporary file is known to the cleanup below
+    holding = hold()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or removed
             dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )
-    except OSError as exc:
-        raise _os_error(path, exc) from exc
-    tmp_path = Path(tmp.name)
-    try:
+        tmp_path = Path(tmp.name)
+        was_holding, holding = holding, False
+        release(was_holding)  # a signal that came meanwhile is raised here, inside the try
         with tmp:
             tmp.write(data)
             tmp.flush()
@@ -173,11 +178,16 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bo
                     raise _exists_error(path) from None
                 tmp_path.replace(path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp_path.unlink()
+        if tmp_path is not None:
+            with contextlib.suppress(OSError):
+                tmp.close()  # a signal before the `with` below: the file is still open
+            with contextlib.suppress(OSError):
+                tmp_path.unlink()
         if isinstance(exc, OSError):
             raise _os_error(path, exc) from exc
         raise
+    finally:
+        release(holding)
     with contextlib.suppress(OSError):
         tmp_path.unlink()
     if sync:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baocao.docx.package import DocProps
 from baocao.registry import TemplateSpec, find_template
 from baocao.rendering.atomic import write_atomic
 from baocao.rendering.names import default_output
+
+if TYPE_CHECKING:  # pragma: no cover
+    from baocao.rendering.engine import CompiledTemplate
 
 __all__ = ["default_output", "doc_props", "render", "render_bytes"]
 
@@ -80,8 +83,12 @@ def render_bytes(
 ) -> bytes:
     """The .docx bytes of ``event`` rendered with ``template`` (a name or a spec). A
     per-person template (side file ``moi_muc``) gives every person's document in one file
-    (:mod:`baocao.rendering.people`; ``tat_ca``: trainees graded ``không đạt`` too)."""
-    from baocao.rendering.engine import compile_template
+    (:mod:`baocao.rendering.people`; ``tat_ca``: trainees graded ``không đạt`` too).
+
+    A template from outside the built-in folder is compiled and rendered in a child
+    process with limits (:mod:`baocao.rendering.boxed`): compiled there once per process
+    (then here, now known to stay within the limits), rendered there each time."""
+    from baocao.rendering.boxed import is_trusted, run_boxed
     from baocao.template_context.build import context
 
     spec = _spec(template, dirs)
@@ -90,9 +97,33 @@ def render_bytes(
 
         return render_people_bytes(event, template=spec, tat_ca=tat_ca, dirs=dirs)
     the_thuc = _get(event, "the_thuc") or "nha_nuoc"
-    compiled = compile_template(spec.docx_for(the_thuc))
+    path = spec.docx_for(the_thuc)
+    trusted = is_trusted(path)
+    compiled = compile_checked(path)
     ctx = context(event, template=spec, dirs=dirs)
-    return compiled.render_bytes(ctx, doc_props(event, spec, ctx))
+    props = doc_props(event, spec, ctx)
+    if trusted:
+        return compiled.render_bytes(ctx, props)
+    data: bytes = run_boxed(compiled.render_bytes, ctx, props, label=str(path))
+    return data
+
+
+def compile_checked(path: Path) -> CompiledTemplate:
+    """The compiled template at ``path``; one from outside the built-in folder is first
+    compiled in a child process with limits (:mod:`baocao.rendering.boxed`), once per
+    process and file version, then here, now known to stay within them."""
+    from baocao.rendering.boxed import is_trusted, run_boxed
+    from baocao.rendering.engine import compile_template, is_compiled
+
+    if not is_trusted(path) and not is_compiled(path):
+        run_boxed(_compile_only, path, label=str(path))
+    return compile_template(path)
+
+
+def _compile_only(path: Path) -> None:
+    from baocao.rendering.engine import compile_template
+
+    compile_template(path)
 
 
 def render(

@@ -114,11 +114,11 @@ def make_env() -> SandboxedEnvironment:
     jinja2.exceptions.SecurityError: access to attribute '__class__' of 'str' object is unsafe.
     """
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     from baocao.rendering.filters import FILTERS
+    from baocao.rendering.sandbox import BoundedSandbox
 
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -186,14 +186,12 @@ def _normalise_tree(tree: Any, kieu: str | None) -> None:
                 t.text = new
 
 
-@lru_cache(maxsize=1)
 def _parsers() -> tuple[Any, Any]:
-    from lxml import etree
+    from baocao.docx.safe_xml import parser
 
-    keep = etree.XMLParser(resolve_entities=False, huge_tree=True)
-    # python-docx's own parser: what a document body is read with before docxtpl sees it
-    blank = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
-    return keep, blank
+    # the hardened parser (no entities, no DTD, no network, libxml2's size limits); "blank"
+    # is python-docx's way: what a document body is read with before docxtpl sees it
+    return parser(), parser(remove_blank_text=True)
 
 
 def _cells(row: Any, spans: bool) -> int:
@@ -292,6 +290,7 @@ class CompiledTemplate:
     # -- compile ------------------------------------------------------------------------
 
     def _compile_part(self, name: str, kind: str, source: str) -> _Part:
+        from jinja2 import TemplateError as JinjaError
         from jinja2 import TemplateSyntaxError
 
         from baocao.i18n import _
@@ -320,17 +319,34 @@ class CompiledTemplate:
                     )
                 ]
             ) from exc
+        except (RecursionError, MemoryError, JinjaError) as exc:  # nesting, a size cap
+            raise TemplateError(
+                [
+                    Problem(
+                        _("lỗi cú pháp trong mẫu: {loi}").format(
+                            loi=f"{type(exc).__name__}: {exc}"
+                        ),
+                        path=str(self.path),
+                        part=_part_label(kind, name),
+                    )
+                ]
+            ) from exc
         return part
 
     def _compile(self, package: Package) -> None:
         from lxml import etree
 
-        _keep, blank = _parsers()
+        from baocao.docx.safe_xml import parse_part, xml_problem
+
         rendered: set[str] = set()
 
         # the body, as docxtpl takes it: <w:body> of the document read by python-docx
-        root = etree.fromstring(package.blobs[package.document], blank)
+        root = parse_part(
+            package.blobs[package.document], package.document, self.path, remove_blank_text=True
+        )
         body = root.find(W_BODY)
+        if body is None:
+            raise xml_problem(package.document, self.path, "<w:body> missing")
         body_xml = etree.tostring(body, encoding="unicode", pretty_print=False)
         marker = etree.Element(f"{{{W_NS}}}{_MARKER}")
         root.replace(body, marker)
@@ -346,7 +362,8 @@ class CompiledTemplate:
         for kind, names in (("header", package.headers), ("footer", package.footers)):
             for name in names:
                 xml = etree.tostring(
-                    etree.fromstring(package.blobs[name], blank), encoding="unicode"
+                    parse_part(package.blobs[name], name, self.path, remove_blank_text=True),
+                    encoding="unicode",
                 )
                 if "{" not in xml:
                     self._text_static[name] = package.blobs[name]
@@ -354,7 +371,11 @@ class CompiledTemplate:
                     self._parts.append(self._compile_part(name, kind, xml))
                 rendered.add(name)
         for name in package.notes:
-            xml = package.blobs[name].decode("utf-8")
+            parse_part(package.blobs[name], name, self.path)  # well-formed, no DTD
+            try:
+                xml = package.blobs[name].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise xml_problem(name, self.path, str(exc)) from exc
             if "{" not in xml:
                 self._text_static[name] = package.blobs[name]
             else:
@@ -385,9 +406,10 @@ class CompiledTemplate:
         from lxml import etree
 
         from baocao.i18n import _
+        from baocao.rendering.sandbox import render_capped
 
         try:
-            xml = part.template.render(ctx)
+            xml = render_capped(part.template, ctx)
         except JinjaTemplateError as exc:
             where = part.where(_template_lineno(exc.__traceback__))
             raise TemplateError(
@@ -399,6 +421,19 @@ class CompiledTemplate:
                     )
                 ]
             ) from exc
+        except (MemoryError, RecursionError) as exc:  # a template that grows without end
+            raise TemplateError(
+                [
+                    Problem(
+                        _("mẫu dùng quá nhiều bộ nhớ hoặc lồng quá sâu khi điền ({loi})").format(
+                            loi=type(exc).__name__
+                        ),
+                        path=str(self.path),
+                        part=part.where(_template_lineno(exc.__traceback__)),
+                        code="template-limit",
+                    )
+                ]
+            ) from None
         except Exception as exc:
             where = part.where(_template_lineno(exc.__traceback__))
             raise RenderError(
@@ -443,9 +478,10 @@ class CompiledTemplate:
         if entry is None:
             from lxml import etree
 
-            _keep, blank = _parsers()
+            from baocao.docx.safe_xml import parse_part
+
             data = self._text_static[name]
-            tree = etree.fromstring(data, blank)
+            tree = parse_part(data, name, self.path, remove_blank_text=True)
             before = etree.tostring(tree)
             _normalise_tree(tree, kieu)
             if etree.tostring(tree) != before:
@@ -510,6 +546,21 @@ _CACHE: dict[str, tuple[tuple[int, int], CompiledTemplate]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+def _version(path: Path) -> tuple[str, tuple[int, int]]:
+    st = path.stat()
+    return os.path.realpath(path), (st.st_mtime_ns, st.st_size)
+
+
+def is_compiled(path: Path | str) -> bool:
+    """True when this process holds the compiled template of this version of ``path``."""
+    try:
+        key, version = _version(Path(path))
+    except OSError:
+        return False
+    hit = _CACHE.get(key)
+    return hit is not None and hit[0] == version
+
+
 def compile_template(path: Path | str) -> CompiledTemplate:
     """The compiled template at ``path``, compiled once per process and file version
     (path, modification time, size)."""
@@ -517,13 +568,11 @@ def compile_template(path: Path | str) -> CompiledTemplate:
 
     path = Path(path)
     try:
-        st = path.stat()
+        key, version = _version(path)
     except OSError as exc:
         raise TemplateError(
             [Problem(_("không đọc được mẫu: {loi}").format(loi=exc.strerror), path=str(path))]
         ) from exc
-    key = os.path.realpath(path)
-    version = (st.st_mtime_ns, st.st_size)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] == version:
         return hit[1]

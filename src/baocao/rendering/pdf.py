@@ -6,7 +6,10 @@ user profile (two LibreOffice processes sharing a profile block each other), und
 exist, be non-empty and be a readable PDF with at least the pages its hard page breaks
 demand (:func:`min_pages`). PDFs are written through a private temporary folder and moved into
 place, so a reader never sees half a file and an existing PDF is replaced only with ``force``.
-An interrupt (Ctrl-C) kills the running converters at once; their temporary folder goes.
+An interrupt (Ctrl-C, SIGTERM, SIGHUP) kills the running converters at once; their temporary
+folder goes; LibreOffice also dies with baocao (Linux ``PR_SET_PDEATHSIG``). With
+``$SOURCE_DATE_EPOCH`` set, the PDF's dates, ``/ID`` and ``/DocChecksum`` are rewritten
+(:func:`repeatable`) so that two runs give the same bytes.
 
 >>> converter_command("/usr/bin/soffice", Path("/tmp/p"), Path("/tmp/o"), [Path("a.docx")])[:3]
 ['/usr/bin/soffice', '-env:UserInstallation=file:///tmp/p', '--headless']
@@ -20,11 +23,13 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from baocao.errors import ExportError, Problem
 
@@ -192,6 +197,7 @@ class _Running:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                preexec_fn=_die_with_parent(),
             )
             self.procs.add(proc)
             return proc
@@ -205,6 +211,24 @@ class _Running:
             self.stopped = True
             for proc in self.procs:
                 _kill(proc)
+
+
+def _die_with_parent() -> Any:
+    """A ``preexec_fn`` that makes Linux kill LibreOffice when baocao dies, even by SIGKILL
+    (Ctrl-C, SIGTERM and SIGHUP kill it through :meth:`_Running.stop`); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def preexec() -> None:
+        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+
+    return preexec
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -385,11 +409,59 @@ def to_pdf(
     return targets
 
 
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{14})")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+
+
+def source_date_epoch() -> int | None:
+    """``$SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when it is set and valid."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def repeatable(data: bytes, epoch: int) -> bytes:
+    """A PDF by LibreOffice made byte-for-byte repeatable: the creation and modification
+    dates become ``epoch``, the file identifier (``/ID``) and ``/DocChecksum`` an MD5 of
+    the rest. Every value keeps its length, so the cross-reference offsets stay right.
+
+    >>> pdf = (b"/CreationDate(D:20261129225331Z')>> /ID [ <AB12> <AB12> ] "
+    ...        b"/DocChecksum /CD34")
+    >>> repeatable(pdf, 0)
+    b"/CreationDate(D:19700101000000Z')>> /ID [ <244C> <244C> ] /DocChecksum /244C"
+    """
+    import datetime as dt
+    import hashlib
+
+    stamp = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y%m%d%H%M%S").encode()
+    data = _PDF_DATE.sub(lambda m: m.group(0)[:-14] + stamp, data)
+    blank = _PDF_CHECKSUM.sub(lambda m: m.group(0)[: -len(m.group(1))], _PDF_ID.sub(b"", data))
+    digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode()
+
+    def same_length(hexa: bytes) -> bytes:
+        return (digest * (len(hexa) // len(digest) + 1))[: len(hexa)]
+
+    def new_id(m: re.Match[bytes]) -> bytes:
+        whole = m.group(0)
+        for part in (m.group(1), m.group(2)):
+            whole = whole.replace(b"<" + part + b">", b"<" + same_length(part) + b">", 1)
+        return whole
+
+    data = _PDF_ID.sub(new_id, data)
+    return _PDF_CHECKSUM.sub(
+        lambda m: m.group(0)[: -len(m.group(1))] + same_length(m.group(1)), data
+    )
+
+
 def _move_into_place(pdf: Path, target: Path, *, force: bool) -> None:
     from baocao.errors import RenderError
     from baocao.rendering.atomic import write_atomic
 
+    data = pdf.read_bytes()
+    epoch = source_date_epoch()
+    if epoch is not None:  # reproducible builds: the same bytes on every run
+        data = repeatable(data, epoch)
     try:
-        write_atomic(target, pdf.read_bytes(), force=force)
+        write_atomic(target, data, force=force)
     except RenderError as exc:
         raise ExportError(exc.problems) from exc

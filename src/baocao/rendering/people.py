@@ -81,13 +81,12 @@ def _located(exc: BaocaoError, stt: int, person: Any) -> BaocaoError:
 def _parts(
     event: Any, template: str | TemplateSpec, dirs: Sequence[Path | str]
 ) -> tuple[TemplateSpec, Any, dict[str, Any]]:
-    from baocao.rendering.document import _spec
-    from baocao.rendering.engine import compile_template
+    from baocao.rendering.document import _spec, compile_checked
     from baocao.template_context.build import context
 
     spec = _spec(template, dirs)
     the_thuc = getattr(event, "the_thuc", None) or "nha_nuoc"
-    compiled = compile_template(spec.docx_for(the_thuc))
+    compiled = compile_checked(spec.docx_for(the_thuc))  # boxed first when not built in
     key = (spec, tuple(dirs))
     if _LAST and _LAST[0][0] is event and _LAST[0][1] == key:
         return spec, compiled, _LAST[0][2]
@@ -123,12 +122,18 @@ def render_people_bytes(
             current[:] = [(stt, person)]
             yield context_nguoi(base, moi_muc, person, stt, total)
 
-    try:
-        return bytes(compiled.render_sections(contexts(), doc_props(event, spec, base)))
-    except BaocaoError as exc:
-        if current:
-            raise _located(exc, *current[0]) from exc
-        raise
+    from baocao.rendering.boxed import boxed_call
+
+    def render() -> bytes:
+        try:
+            return bytes(compiled.render_sections(contexts(), doc_props(event, spec, base)))
+        except BaocaoError as exc:
+            if current:
+                raise _located(exc, *current[0]) from exc
+            raise
+
+    # a template from outside the built-in folder: in a child process with limits
+    return boxed_call(compiled.path, render)
 
 
 def render_person_bytes(
@@ -147,8 +152,12 @@ def render_person_bytes(
     people = trong_danh_sach(event, moi_muc)
     person = people[stt - 1]
     ctx = context_nguoi(base, moi_muc, person, stt, len(people))
-    try:
-        return bytes(compiled.render_bytes(ctx, doc_props(event, spec, ctx)))
+    from baocao.rendering.boxed import boxed_call
+
+    try:  # a template from outside the built-in folder: in a child process with limits
+        return bytes(
+            boxed_call(compiled.path, compiled.render_bytes, ctx, doc_props(event, spec, ctx))
+        )
     except BaocaoError as exc:
         raise _located(exc, stt, person) from exc
 

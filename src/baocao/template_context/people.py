@@ -77,20 +77,26 @@ def trong_danh_sach(event: Any, moi_muc: str) -> list[Any]:
 
 
 def nguoi_can_in(event: Any, moi_muc: str, *, tat_ca: bool = False) -> list[tuple[int, Any]]:
-    """``(stt, person)`` of everyone who gets a document: a trainee graded ``không đạt``
-    gets no certificate unless ``tat_ca``; one without a grade does (a course may not grade).
+    """``(stt, person)`` of everyone who gets a document. Certificates go to trainees with a
+    passing grade: one graded ``không đạt`` gets none, and neither does one without a grade
+    when the course graded others (he did not finish it); a course that grades nobody
+    certifies everyone. ``tat_ca`` (``--all``): everyone in the list.
 
     >>> ev = {"hoc_vien": [{"ho_ten": "A", "xep_loai": "khá"},
     ...                    {"ho_ten": "B", "xep_loai": "không đạt"}, {"ho_ten": "C"}]}
     >>> [(i, p["ho_ten"]) for i, p in nguoi_can_in(ev, "hoc_vien")]
-    [(1, 'A'), (3, 'C')]
+    [(1, 'A')]
     >>> len(nguoi_can_in(ev, "hoc_vien", tat_ca=True))
     3
+    >>> len(nguoi_can_in({"hoc_vien": [{"ho_ten": "A"}, {"ho_ten": "C"}]}, "hoc_vien"))
+    2
     """
     people = list(enumerate(trong_danh_sach(event, moi_muc), 1))
     if tat_ca or moi_muc != "hoc_vien":
         return people
-    return [(i, p) for i, p in people if _get(p, "xep_loai") != KHONG_DAT]
+    if all(_get(p, "xep_loai") is None for _, p in people):
+        return people
+    return [(i, p) for i, p in people if _get(p, "xep_loai") not in (None, KHONG_DAT)]
 
 
 def nguoi_mau(moi_muc: str) -> dict[str, Any]:
