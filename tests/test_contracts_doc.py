@@ -35,7 +35,8 @@ def _resolve(dotted: str) -> Any:
     raise AssertionError(dotted)
 
 
-NAMES = sorted({m.group(1) for m in _NAME.finditer(TEXT)})
+_FILES = (".toml", ".yaml", ".json", ".md", ".docx")  # `baocao.toml` is a file, not a name
+NAMES = sorted({m.group(1) for m in _NAME.finditer(TEXT) if not m.group(1).endswith(_FILES)})
 CALLS = sorted(
     {
         (m.group(1), " ".join(m.group(2).split()))
