@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -22,6 +23,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Messages are asserted in Vietnamese (the default) unless a test asks for English; a
 # developer's LANG=en_US must not change that. Tests of the choice itself set their own.
 os.environ.setdefault("BAOCAO_LANG", "vi")
+
+# Hypothesis profiles. "ci": the same examples on every run (derandomize; no example
+# database), no deadline (a shared CI machine is slow at times), and the blob to reproduce a
+# failure printed. Loaded with HYPOTHESIS_PROFILE=ci, or when CI is set; "default" otherwise
+# (random examples: a developer's runs keep looking for new failures).
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 
 def example_files() -> list[Path]:
@@ -72,6 +82,7 @@ def soffice_convert(
 ) -> list[Path]:
     """Convert files with headless LibreOffice (own profile) to ``to`` (``"pdf"``, or
     ``"docx:MS Word 2007 XML"``); return the output paths, each checked to exist."""
+    _assert_marked_libreoffice()
     exe = soffice()
     assert exe, "soffice not installed"
     outdir.mkdir(parents=True, exist_ok=True)
@@ -111,8 +122,21 @@ def pdf_text(pdf: Path) -> str:
     return out.stdout
 
 
+# node ids of the tests marked `libreoffice`: a test that runs soffice through these helpers
+# without the marker fails (it would otherwise run in the everyday `-m "not libreoffice"`)
+_MARKED_LIBREOFFICE: set[str] = set()
+
+
+def _assert_marked_libreoffice() -> None:
+    current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
+    assert not current or current in _MARKED_LIBREOFFICE, (
+        f"{current} runs LibreOffice: mark it @pytest.mark.libreoffice"
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """`libreoffice` tests skip where soffice is missing, except on CI, where they must run."""
+    _MARKED_LIBREOFFICE.update(i.nodeid for i in items if "libreoffice" in i.keywords)
     if soffice() and shutil.which("pdftotext"):
         return
     if os.environ.get("CI"):

@@ -88,6 +88,7 @@ def test_many_events_many_templates_into_folder(tmp_path: Path) -> None:
     assert "Ủy ban nhân dân\ntỉnh Cà Mau".upper() in state
 
 
+@pytest.mark.slow
 def test_jobs_do_not_change_the_bytes(tmp_path: Path) -> None:
     events = events_in(tmp_path)
     assert len(events) * len(TEMPLATES) >= MIN_PARALLEL  # the pool really runs with jobs=2
@@ -205,6 +206,7 @@ def rss_mb() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs /proc")
 def test_memory_stays_flat(tmp_path: Path) -> None:
     events = [Path(shutil.copy(JSON, tmp_path / f"e{i:03d}.json")) for i in range(40)]

@@ -62,6 +62,7 @@ def leftovers(folder: Path) -> list[str]:
 # --------------------------------------------------------------------------- messages
 
 
+@pytest.mark.slow
 def test_a_bad_event_is_reported_once_whatever_the_number_of_templates(tmp_path: Path) -> None:
     shutil.copy(DANG, tmp_path / "lop.yaml")
     _bad, line = bad_copy(tmp_path)
@@ -84,6 +85,7 @@ def test_a_bad_event_is_reported_once_whatever_the_number_of_templates(tmp_path:
     ]
 
 
+@pytest.mark.slow
 def test_plain_output_ends_with_a_summary_on_stderr(tmp_path: Path) -> None:
     shutil.copy(DANG, tmp_path / "lop.yaml")
     bad_copy(tmp_path)
@@ -98,6 +100,7 @@ def test_plain_output_ends_with_a_summary_on_stderr(tmp_path: Path) -> None:
     assert "Mẫu" in done.stderr and "Xong" in done.stderr and "Lỗi" in done.stderr
 
 
+@pytest.mark.slow
 def test_on_a_terminal_files_problems_and_the_table_are_shown_once(tmp_path: Path) -> None:
     shutil.copy(DANG, tmp_path / "lop.yaml")
     _bad, line = bad_copy(tmp_path)
@@ -135,6 +138,7 @@ def test_on_a_terminal_files_problems_and_the_table_are_shown_once(tmp_path: Pat
 # ------------------------------------------------------------------------ output paths
 
 
+@pytest.mark.slow
 def test_an_existing_folder_is_a_folder_even_when_named_like_a_docx(tmp_path: Path) -> None:
     folder = tmp_path / "ban-in.docx"
     folder.mkdir()
@@ -156,6 +160,7 @@ def test_an_output_path_that_is_a_folder_is_named_so(tmp_path: Path, force: bool
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_a_file_where_the_output_folder_should_be(tmp_path: Path) -> None:
     (tmp_path / "ra").write_text("không phải thư mục", encoding="utf-8")
     done = run("render", UBND, "-t", "thong-cao", "-o", "ra/tc.docx", cwd=tmp_path)
@@ -236,6 +241,7 @@ def test_baocao_soffice_pointing_nowhere_is_a_clear_message(tmp_path: Path) -> N
         assert sorted(p.name for p in tmp_path.iterdir()) == ["hoi-nghi.yaml"]
 
 
+@pytest.mark.slow
 def test_a_failed_conversion_names_the_document_as_the_user_wrote_it(tmp_path: Path) -> None:
     shutil.copy(UBND, tmp_path / "hoi-nghi.yaml")
     false = shutil.which("false")
@@ -253,6 +259,7 @@ def test_a_failed_conversion_names_the_document_as_the_user_wrote_it(tmp_path: P
 # -------------------------------------------------------------------- pipes and Ctrl-C
 
 
+@pytest.mark.slow
 def test_a_closed_stdout_does_not_stop_the_batch(tmp_path: Path) -> None:
     events = [shutil.copy(JSON, tmp_path / f"e{i}.json") for i in range(4)]
     read, write = os.pipe()
@@ -303,6 +310,7 @@ def many_events(tmp_path: Path) -> Iterator[list[Path]]:
     yield [Path(shutil.copy(JSON, folder / f"e{i:03d}.json")) for i in range(300)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_stops_the_batch_and_leaves_no_partial_file(
     tmp_path: Path, many_events: list[Path], jobs: str
@@ -351,6 +359,7 @@ def test_ctrl_c_while_converting_to_pdf(tmp_path: Path) -> None:
     assert alive == []  # no LibreOffice left running on our files
 
 
+@pytest.mark.slow
 def test_a_trailing_slash_makes_the_output_a_folder(tmp_path: Path) -> None:
     shutil.copy(UBND, tmp_path / "hoi-nghi.yaml")
     done = run("render", "hoi-nghi.yaml", "-t", "tin-bai", "-o", "ban-in.docx/", cwd=tmp_path)

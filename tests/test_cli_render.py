@@ -57,6 +57,7 @@ def run(*args: str | Path, cwd: Path, path: str | None = None) -> subprocess.Com
     )
 
 
+@pytest.mark.slow
 def test_one_event_one_template_next_to_the_event(tmp_path: Path) -> None:
     event = Path(shutil.copy(UBND, tmp_path / "hoi-nghi.yaml"))
     done = run("hoi-nghi.yaml", "-t", "thong-cao", cwd=tmp_path)
@@ -96,6 +97,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert "THÔNG CÁO BÁO CHÍ" in docx_lines(target)
 
 
+@pytest.mark.slow
 def test_bad_event_reported_others_rendered(tmp_path: Path) -> None:
     text = UBND.read_text(encoding="utf-8").replace("  so_nguoi: 250\n", "  so_nguoi: hai trăm\n")
     assert "so_nguoi: hai trăm" in text

@@ -70,6 +70,7 @@ def test_english_with_lang_environment() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_vietnamese_by_default_and_with_other_locales() -> None:
     for env in ({}, {"LANG": "vi_VN.UTF-8"}, {"LANG": "C.UTF-8"}, {"LANG": "fr_FR.UTF-8"}):
         done = run("validate", "ngay-31-thang-4.yaml", env=env)
@@ -94,6 +95,7 @@ def test_english_with_lang_option(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_lang_option_beats_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     done = run("--lang", "vi", "validate", "tep-trong.yaml", env={"LANG": "en_GB.UTF-8"})
     assert done.stderr == "tep-trong.yaml: tệp trống\n"

@@ -354,6 +354,7 @@ def _roman_ok(labels: list[str], series: list[str]) -> bool:
     return present == series[: len(present)]
 
 
+@pytest.mark.slow
 def test_any_combination_of_optional_data_reads_well() -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st

@@ -168,6 +168,7 @@ def test_committed_fixtures_are_what_the_script_builds(tmp_path: Path) -> None:
 BUILTIN = sorted(TEMPLATES.glob("*.docx")) if TEMPLATES.is_dir() else []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BUILTIN, reason="no built-in templates yet")
 @pytest.mark.parametrize("event_file", example_files(), ids=lambda p: p.name)
 def test_every_builtin_template_renders_like_plain_docxtpl(event_file: Path) -> None:

@@ -12,6 +12,7 @@ import zipfile
 from typing import Any
 
 import docx
+import hypothesis
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -141,9 +142,12 @@ SEPARATORS = [" ", ", ", "; ", "-", " (", ") ", "\n", ". ", "/", " – "]
 texts_st = st.lists(st.tuples(words, st.sampled_from(SEPARATORS)), max_size=10).map(
     lambda pairs: "".join(w + s for w, s in pairs)
 )
-OPEN = re.compile(r"^(?:ngh|ng|nh|ch|gh|kh|ph|th|tr|[bcdđghklmnprstvx])?(?:oa|oe|uy)$")
+# Vietnamese onsets, the two-letter ``qu`` and ``gi`` included (``quoà``, ``giuỳ`` are open
+# oa/uy syllables after them).
+OPEN = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:oa|oe|uy)$")
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(texts_st, texts_st, st.sampled_from(SEPARATORS), st.sampled_from(["cu", "moi"]))
 def test_b13_property_works_per_syllable(a: str, b: str, sep: str, kieu: str) -> None:
@@ -155,6 +159,9 @@ def test_b13_property_works_per_syllable(a: str, b: str, sep: str, kieu: str) ->
 
 @settings(max_examples=150)
 @given(texts_st)
+@hypothesis.example(
+    "q\u0300uoa "
+)  # the tone after the q of qu: 'quòa' / 'quoà' differ, both qu + oa
 def test_b13_property_styles_differ_only_in_open_oa_oe_uy(s: str) -> None:
     cu, moi = chuan_dau(s, kieu="cu"), chuan_dau(s, kieu="moi")
     assert strip_tones(cu) == strip_tones(moi) == strip_tones(s)
@@ -168,6 +175,7 @@ def test_b13_property_styles_differ_only_in_open_oa_oe_uy(s: str) -> None:
             )
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(texts_st, st.sampled_from(["cu", "moi"]))
 def test_b13_property_input_form_does_not_matter(s: str, kieu: str) -> None:
@@ -176,6 +184,7 @@ def test_b13_property_input_form_does_not_matter(s: str, kieu: str) -> None:
     assert chuan_dau(nfd(s), kieu=kieu) == chuan_dau(ime(s), kieu=kieu) == want
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(texts_st, st.sampled_from(["cu", "moi"]))
 def test_b13_property_no_tone_is_left_on_a_consonant(s: str, kieu: str) -> None:

@@ -10,7 +10,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from baocao import i18n
-from baocao.event.explain import fields_at, message_for, suggest
+from baocao.event.explain import fields_at, message_for
+from baocao.suggest import did_you_mean as suggest
 
 
 @pytest.fixture(autouse=True)

@@ -158,6 +158,7 @@ def test_builtin_dir_holds_the_repository_templates_installed_or_editable() -> N
     assert shipped == on_disk
 
 
+@pytest.mark.slow
 def test_the_wheel_ships_the_builtin_templates_and_finds_them(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(

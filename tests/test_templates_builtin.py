@@ -459,6 +459,7 @@ def test_template_tags_are_whole_runs(name: str, the_thuc: str) -> None:
     assert tags > 5
 
 
+@pytest.mark.slow
 def test_committed_templates_are_the_generator_output(tmp_path: Path) -> None:
     import importlib.util
 

@@ -18,7 +18,6 @@ baocao.errors.TemplateError: ...
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -272,9 +271,11 @@ def find_template(name: str, *, dirs: Sequence[Path | str] = ()) -> TemplateSpec
     message = _("không có mẫu {name!r}; các mẫu có: {known}").format(
         name=name, known=", ".join(sorted(known)) or "-"
     )
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    from baocao.suggest import did_you_mean
+
+    close = did_you_mean(name, known)
     if close:
-        message += _(" — có phải {goi_y!r}?").format(goi_y=close[0])
+        message += _(" — có phải {goi_y!r}?").format(goi_y=close)
     raise TemplateError([Problem(message, code="template-not-found")])
 
 

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import _Cell
 
+from baocao.docx.package import W_NS
 from baocao.template_context.layout import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -412,9 +413,7 @@ def layout_table(
     ]
     children = sorted(
         tblpr,
-        key=lambda e: order.index(
-            e.tag.replace("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:")
-        ),
+        key=lambda e: order.index(e.tag.replace(f"{{{W_NS}}}", "w:")),
     )
     for child in children:
         tblpr.remove(child)

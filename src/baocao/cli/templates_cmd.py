@@ -36,6 +36,7 @@ def _where(spec: Any) -> str:
 @click.group(
     cls=Group,
     invoke_without_command=True,
+    subcommand_metavar="[COMMAND] [ARGS]...",  # the same usage line on every click
     help=N_("Liệt kê các mẫu (tên, tiêu đề, thể thức, nơi tìm thấy); xem hoặc xuất một mẫu."),
     epilog=N_(
         "Ví dụ:\n\n"

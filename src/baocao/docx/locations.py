@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.docx.package import W_NS
+
 __all__ = [
     "Paragraph",
     "Part",
@@ -42,7 +44,6 @@ __all__ = [
     "stray_openers",
 ]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
 # a tag ends at its closing mark; a new opener before it means this one was never closed
 # (a comment, as in Jinja, runs to its ``#}`` whatever it holds: ``{# {{ x }} #}``)

@@ -26,7 +26,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Block", "outline", "outline_text"]
+__all__ = ["Block", "outline"]
 
 
 @dataclass
@@ -105,19 +105,3 @@ def outline(data: bytes) -> list[Block]:
         elif tag == "tbl":
             blocks.append(Block("table", rows=_table_rows(Table(item, doc._body))))
     return blocks
-
-
-def outline_text(blocks: list[Block]) -> str:
-    """The blocks as plain text: tables as ``a | b`` lines.
-
-    >>> print(outline_text([Block("heading", "A"), Block("table", rows=[["1", "x"]])]))
-    A
-    1 | x
-    """
-    lines = []
-    for b in blocks:
-        if b.kind == "table":
-            lines += [" | ".join(r) for r in b.rows]
-        else:
-            lines.append(b.text)
-    return "\n".join(lines)

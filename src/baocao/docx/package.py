@@ -30,6 +30,9 @@ from xml.sax.saxutils import escape
 
 from baocao.errors import TemplateError
 
+#: The WordprocessingML namespace (``w:``): the one definition, imported wherever XML is read.
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 OFFICE_DOCUMENT = (

@@ -26,9 +26,10 @@ import copy
 from collections.abc import Iterable
 from typing import Any
 
+from baocao.docx.package import W_NS
+
 __all__ = ["W_NS", "join_bodies"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _W = f"{{{W_NS}}}"
 #: CT_SectPr's children in schema order (where to insert w:type and w:pgNumType)

@@ -2,24 +2,14 @@
 
 Each pydantic error type is mapped to a Vietnamese message (translated by ``baocao.i18n``)
 that says what was expected; pydantic's own English text is never shown. Misspelt keys get
-a "did you mean" hint (difflib, accents and case ignored).
-
->>> suggest("diadiem", ["dia_diem", "dia_danh", "ten"])
-'dia_diem'
->>> suggest("địa_điểm", ["dia_diem", "dia_danh"])
-'dia_diem'
->>> suggest("xyz", ["dia_diem"]) is None
-True
+a "did you mean" hint (:func:`baocao.suggest.did_you_mean`: accents and case ignored).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
-import unicodedata
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -28,22 +18,7 @@ from baocao.errors import Problem
 from baocao.event.located import Located, Path, dotted
 from baocao.event.model import ERROR_TYPE, RULES_ERROR_TYPE, Event
 from baocao.i18n import _
-
-
-def _plain(name: str) -> str:
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s\-]+", "_", stripped.strip().lower())
-
-
-def suggest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice ``word`` was probably meant to be, or None."""
-    options = list(choices)
-    plain = {_plain(c): c for c in options}
-    if _plain(word) in plain:
-        return plain[_plain(word)]
-    found = difflib.get_close_matches(_plain(word), list(plain), n=1, cutoff=0.7)
-    return plain[found[0]] if found else None
+from baocao.suggest import did_you_mean
 
 
 def _models(annotation: Any) -> list[Any]:
@@ -129,7 +104,7 @@ def message_for(error: Any) -> str:
         return _("thiếu mục bắt buộc `{key}`").format(key=loc[-1])
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        guess = suggest(key, fields_at(tuple(loc[:-1])))
+        guess = did_you_mean(key, fields_at(tuple(loc[:-1])))
         if guess:
             return _("không có mục `{key}`; có phải ý bạn là `{guess}`?").format(
                 key=key, guess=guess
@@ -142,7 +117,7 @@ def message_for(error: Any) -> str:
         text = _("phải là một trong: {options} (đang ghi {value})").format(
             options=", ".join(f"`{o}`" for o in options), value=_kind(value)
         )
-        guess = suggest(str(value), options) if isinstance(value, str) else None
+        guess = did_you_mean(str(value), options) if isinstance(value, str) else None
         if guess:
             text += _("; có phải ý bạn là `{guess}`?").format(guess=guess)
         return text

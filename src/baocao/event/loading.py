@@ -109,8 +109,8 @@ def unknown_templates(
     keys = [k for k in van_ban if isinstance(k, str) and k != "chung" and _KEY.match(k)]
     if not keys:
         return []
-    from baocao.event.explain import suggest
     from baocao.registry import template_names
+    from baocao.suggest import did_you_mean
 
     known = template_names(dirs=templates_dirs)
     problems = []
@@ -122,7 +122,7 @@ def unknown_templates(
             "không có mẫu văn bản `{key}`: mỗi mục của `van_ban` là `chung` hoặc tên một mẫu "
             "({known})"
         ).format(key=key, known=", ".join(known) or "-")
-        close = suggest(key, known)
+        close = did_you_mean(key, known)
         if close:
             message += _("; có phải ý bạn là `{guess}`?").format(guess=close)
         problems.append(

@@ -15,13 +15,13 @@ the models below only ever see the rows.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
 from baocao.event.fields import Day, StrictModel, Text
 from baocao.i18n import _
+from baocao.vi.text import khong_dau
 
 if TYPE_CHECKING:
     from baocao.event.model import Event
@@ -52,9 +52,7 @@ def plain_text(text: str) -> str:
     >>> plain_text("  Nguyễn  Văn ĐỨC ")
     'nguyen van duc'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", stripped).strip().lower()
+    return re.sub(r"\s+", " ", khong_dau(text)).strip().lower()
 
 
 _GRADE_BY_PLAIN = {plain_text(g): g for g in GRADES} | {

@@ -137,14 +137,14 @@ def splice_lists(
 
 
 def _unknown_keys(tree: Located, key: str, path: str) -> list[Problem]:
-    from baocao.event.explain import suggest
+    from baocao.suggest import did_you_mean
 
     problems: list[Problem] = []
     for name in tree.data[key]:
         if name in ("tep", "trang"):
             continue
         line, column = tree.key_where((key, name)) or (None, None)
-        guess = suggest(str(name), ["tep", "trang"])
+        guess = did_you_mean(str(name), ["tep", "trang"])
         problems.append(
             Problem(
                 _("không có mục `{key}`; có phải ý bạn là `{guess}`?").format(key=name, guess=guess)

@@ -276,10 +276,10 @@ def _table(grid: Grid, shown: str, kind: ListKey) -> PeopleTable:
 
 
 def _unknown_column(title: str, kind: ListKey, names: list[str], ref: str, shown: str) -> Problem:
-    from baocao.event.explain import suggest
+    from baocao.suggest import did_you_mean
 
     other: ListKey = "hoc_vien" if kind == "khach_moi" else "khach_moi"
-    guess = suggest(title, names)
+    guess = did_you_mean(title, names)
     if guess is not None:
         message = _("không có cột `{title}`; có phải ý bạn là `{guess}`?").format(
             title=title, guess=guess

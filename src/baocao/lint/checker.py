@@ -49,6 +49,7 @@ from baocao.docx.locations import (
     stray_closers,
 )
 from baocao.docx.locations import stray_openers as _stray
+from baocao.docx.package import W_NS
 from baocao.errors import BaocaoError, Problem
 from baocao.i18n import _
 from baocao.lint.messages import (
@@ -298,7 +299,7 @@ class _Checker:
         from baocao.rendering.engine import _docxtpl
 
         root = parse_part(part.xml, part.name, self.path, remove_blank_text=True)
-        body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+        body = root.find(f"{{{W_NS}}}body")
         xml = etree.tostring(body if body is not None else root, encoding="unicode")
         patched = _docxtpl().patch_xml(xml)
         for m in _PATCHED_TAG.finditer(patched):

@@ -13,6 +13,7 @@ from baocao.docx.locations import (
 )
 from baocao.errors import BaocaoError
 from baocao.i18n import _
+from baocao.suggest import did_you_mean
 
 
 def one_of(names: Sequence[str]) -> str:
@@ -143,19 +144,12 @@ def unknown_tag(name: str, message: str) -> str:
     if not wanted and name in ("else", "elif"):
         return _("thẻ «{ten}» chỉ dùng được giữa {{% if … %}} và {{% endif %}}").format(ten=name)
     text = _("không có thẻ «{ten}»").format(ten=name)
-    hint = close_word(name, wanted) or close_word(name, TAG_NAMES)
+    hint = did_you_mean(name, wanted) or did_you_mean(name, TAG_NAMES)
     if hint:
         return text + " — " + _("có phải {goi_y}?").format(goi_y=hint)
     if wanted:
         return text + " — " + _("ở đây cần {cac}").format(cac=one_of(wanted))
     return text
-
-
-def close_word(word: str, choices: Sequence[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 _NO_ATTRIBUTE = re.compile(r"^'None' has no attribute '(\w+)'$")

@@ -9,14 +9,14 @@ unknown (``su_kien.dia_diem`` is known), and so is ``n.hoten`` in
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import inspect
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from baocao.lint.shapes import Obj, Scalar, Seq, Shape, Unknown, context_shape, paths
+from baocao.suggest import did_you_mean
+from baocao.vi.text import khong_dau
 
 __all__ = ["JINJA_GLOBALS", "NameIssue", "context_shape", "find_name_issues", "template_usage"]
 
@@ -53,33 +53,9 @@ class NameIssue:
     owner: str | None = None  # unknown-argument: the filter
 
 
-def plain(word: str) -> str:
-    """``word`` in lower case without Vietnamese marks: ``Địa_Điểm`` → ``dia_diem``.
-
-    >>> plain("Địa_Điểm")
-    'dia_diem'
-    """
-    word = word.lower().replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
-def _close(word: str, choices: list[str]) -> str | None:
-    same = [c for c in choices if plain(c) == plain(word)]
-    if same:
-        return same[0]
-    # a typo rarely drops half a name: `khac` is not `khach_moi`
-    near = [c for c in choices if abs(len(c) - len(word)) <= max(3, len(word) // 2)]
-    found = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
-    if not found:
-        low = {c.replace("_", ""): c for c in choices}
-        found = difflib.get_close_matches(plain(word).replace("_", ""), list(low), n=1, cutoff=0.75)
-        found = [low[f] for f in found]
-    return found[0] if found else None
-
-
 def _leaf_paths(top: Obj, word: str) -> list[str]:
     """Dotted paths (not through lists) whose last key is ``word``, shortest first."""
-    key = plain(word)
+    key = khong_dau(word).lower()
     found = [p for p, _s in paths(top) if "." in p and "[]" not in p and p.rsplit(".", 1)[1] == key]
     return sorted(found, key=lambda p: (p.count("."), p))[:3]
 
@@ -137,7 +113,7 @@ class _Walker:
         scope_names = [n for s in self.scopes for n in s]
         choices = sorted(set(self.top.fields) | set(scope_names))
         issue = NameIssue("unknown-variable", node.lineno, node.name)
-        close = _close(node.name, choices)
+        close = did_you_mean(node.name, choices)
         loop_of = _list_with(self.top, attr) if attr is not None else None
         leaves = _leaf_paths(self.top, node.name)
         if node.name == "loop":
@@ -216,7 +192,7 @@ class _Walker:
                 return Unknown(), None
             if full:
                 choices = sorted(base.fields)
-                hint = _close(name, choices)
+                hint = did_you_mean(name, choices)
                 self.issues.append(
                     NameIssue(
                         "unknown-attribute",
@@ -254,7 +230,9 @@ class _Walker:
 
                 shown = [*FILTERS, "default", "join", "length", "lower", "upper", "replace"]
             self.issues.append(
-                NameIssue(code, node.lineno, node.name, _close(node.name, choices), tuple(shown))
+                NameIssue(
+                    code, node.lineno, node.name, did_you_mean(node.name, choices), tuple(shown)
+                )
             )
             return
         if isinstance(node, nodes.Filter) and node.kwargs:
@@ -268,13 +246,14 @@ class _Walker:
                 return
             names = [p.name for p in params if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
             for kw in node.kwargs:
-                if kw.key not in names:
+                # Jinja types kwargs as Pair (key: Expr); a filter call's are Keyword (key: str)
+                if isinstance(kw.key, str) and kw.key not in names:
                     self.issues.append(
                         NameIssue(
                             "unknown-argument",
                             node.lineno,
                             kw.key,
-                            _close(kw.key, names),
+                            did_you_mean(kw.key, names),
                             tuple(names),
                             owner=node.name,
                         )

@@ -33,6 +33,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from baocao.docx.package import (
+    W_NS,
     DocProps,
     Package,
     ZipBuilder,
@@ -48,7 +49,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_T = f"{{{W_NS}}}t"
 W_BODY = f"{{{W_NS}}}body"
 _MARKER = "baocaoBodyMarker"
