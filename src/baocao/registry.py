@@ -255,6 +255,18 @@ def template_names(*, dirs: Sequence[Path | str] = ()) -> list[str]:
     return sorted(names)
 
 
+def missing_templates(names: Iterable[str], *, dirs: Sequence[Path | str] = ()) -> list[str]:
+    """Those of ``names`` not in ``template_names(dirs=dirs)``, found without looking at
+    every other template."""
+    missing = list(names)
+    for folder in search_dirs(dirs):
+        if not missing:
+            break
+        listed = set(_names_in(folder))
+        missing = [n for n in missing if not (n in listed and _files_in(folder, n))]
+    return missing
+
+
 def find_template(name: str, *, dirs: Sequence[Path | str] = ()) -> TemplateSpec:
     """The template called ``name``; :class:`TemplateError` (with the known names and a
     "did you mean") when there is none."""
