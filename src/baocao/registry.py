@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +111,10 @@ def check_name(name: str) -> str:
     return name
 
 
+@cache
 def builtin_dir() -> Path:
     """The built-in templates: ``baocao/templates/docx`` in an installed wheel, the repository's
-    ``templates/docx`` in an editable install."""
+    ``templates/docx`` in an editable install (found once per process)."""
     here = Path(__file__).resolve().parent
     packaged = here / "templates" / "docx"
     if packaged.is_dir():
