@@ -22,6 +22,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -109,9 +110,10 @@ def check_name(name: str) -> str:
     return name
 
 
+@cache
 def builtin_dir() -> Path:
     """The built-in templates: ``baocao/templates/docx`` in an installed wheel, the repository's
-    ``templates/docx`` in an editable install."""
+    ``templates/docx`` in an editable install (found once per process)."""
     here = Path(__file__).resolve().parent
     packaged = here / "templates" / "docx"
     if packaged.is_dir():
@@ -252,6 +254,18 @@ def template_names(*, dirs: Sequence[Path | str] = ()) -> list[str]:
     for folder in search_dirs(dirs):
         names.update(n for n in _names_in(folder) if _files_in(folder, n))
     return sorted(names)
+
+
+def missing_templates(names: Iterable[str], *, dirs: Sequence[Path | str] = ()) -> list[str]:
+    """Those of ``names`` not in ``template_names(dirs=dirs)``, found without looking at
+    every other template."""
+    missing = list(names)
+    for folder in search_dirs(dirs):
+        if not missing:
+            break
+        listed = set(_names_in(folder))
+        missing = [n for n in missing if not (n in listed and _files_in(folder, n))]
+    return missing
 
 
 def find_template(name: str, *, dirs: Sequence[Path | str] = ()) -> TemplateSpec:

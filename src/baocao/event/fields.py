@@ -166,13 +166,18 @@ def parse_when(value: Any, *, allow_time: bool = True) -> date | datetime:
         return value
     if isinstance(value, date):
         return value
-    hint = (
-        _("hãy viết ngày/tháng/năm như `1/11/2024` hoặc `2024-11-01`, có thể thêm giờ `07:30`")
-        if allow_time
-        else _("hãy viết ngày/tháng/năm như `1/11/2024` hoặc `2024-11-01`")
-    )
+
+    def hint() -> str:  # translated only when there is something to say
+        return (
+            _("hãy viết ngày/tháng/năm như `1/11/2024` hoặc `2024-11-01`, có thể thêm giờ `07:30`")
+            if allow_time
+            else _("hãy viết ngày/tháng/năm như `1/11/2024` hoặc `2024-11-01`")
+        )
+
     if not isinstance(value, str):
-        raise error(_("không đọc được ngày `{value}`: {hint}").format(value=show(value), hint=hint))
+        raise error(
+            _("không đọc được ngày `{value}`: {hint}").format(value=show(value), hint=hint())
+        )
     text = value.strip()
     match = _ISO.match(text) or _DMY.match(text)
     if match is None:
@@ -182,7 +187,9 @@ def parse_when(value: Any, *, allow_time: bool = True) -> date | datetime:
                     value=show(text)
                 )
             )
-        raise error(_("không đọc được ngày `{value}`: {hint}").format(value=show(text), hint=hint))
+        raise error(
+            _("không đọc được ngày `{value}`: {hint}").format(value=show(text), hint=hint())
+        )
     d, m, y = int(match["d"]), int(match["m"]), int(match["y"])
     if not 1 <= m <= 12:
         if 1 <= d <= 12 and 1 <= m <= 31 and match.re is _DMY:

@@ -27,7 +27,7 @@ from typing import Any
 
 from baocao.errors import DataError, Problem
 from baocao.event.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER, MAX_REPORTED, Lines
-from baocao.event.located import Located, Path, RawFloat, RawInt, dotted
+from baocao.event.located import Located, Path, Position, RawFloat, RawInt, dotted
 from baocao.i18n import _
 
 _scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
@@ -181,9 +181,108 @@ class _Parser:
                 raise _Fail(_("dấu phẩy thừa trước `}`"), comma)
 
 
+class _Irregular(Exception):
+    """The fast path met something only the located parser reports well."""
+
+
+def _raw_int(raw: str) -> RawInt:
+    if len(raw) > 30:
+        raise _Irregular
+    return RawInt(int(raw), raw)
+
+
+def _raw_float(raw: str) -> RawFloat:
+    number = float(raw) if len(raw) <= MAX_NUMBER else float("inf")
+    if number in (float("inf"), float("-inf")):
+        raise _Irregular
+    return RawFloat(number, raw)
+
+
+def _no_constant(_raw: str) -> Any:
+    raise _Irregular  # NaN, Infinity: not JSON
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Irregular  # a repeated key: reported with its line by the located parser
+    return result
+
+
+def _within_limits(data: Any) -> bool:
+    """True when ``data`` is no deeper than MAX_DEPTH containers and has at most MAX_NODES
+    values (what the located parser checks as it goes)."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            return False
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return False
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return True
+
+
+class _LazyLocated(Located):
+    """A :class:`Located` whose positions are found (by the located parser, on the same text)
+    only when something asks for one: a valid event without warnings needs none."""
+
+    def __init__(self, data: Any, text: str, path: str) -> None:
+        super().__init__(data)
+        self._text, self._path = text, path
+        self._found: tuple[dict[Path, Position], dict[Path, Position]] | None = None
+
+    def _positions(self) -> tuple[dict[Path, Position], dict[Path, Position]]:
+        if self._found is None:
+            full = _parse_located(self._text, self._path)
+            self._found = (full.values, full.keys)
+        return self._found
+
+    @property
+    def values(self) -> dict[Path, Position]:
+        return self._positions()[0]
+
+    @values.setter
+    def values(self, found: dict[Path, Position]) -> None:
+        pass  # set (empty) by Located.__init__; the real ones come from the text
+
+    @property
+    def keys(self) -> dict[Path, Position]:
+        return self._positions()[1]
+
+    @keys.setter
+    def keys(self, found: dict[Path, Position]) -> None:
+        pass
+
+
 def parse_json(text: str, *, path: str) -> Located:
     """Parse ``text`` as one JSON value; raise ``DataError`` with positions on syntax errors
-    and limits (duplicate keys are left in ``Located.problems``)."""
+    and limits (duplicate keys are left in ``Located.problems``).
+
+    The standard library's decoder reads the usual file; anything it refuses or that breaks a
+    rule (a repeated key, a limit, ``NaN``…) goes to the located parser, so the messages are
+    its own. Positions are then found only when asked for."""
+    try:
+        data = json.loads(
+            text,
+            parse_int=_raw_int,
+            parse_float=_raw_float,
+            parse_constant=_no_constant,
+            object_pairs_hook=_unique_pairs,
+        )
+    except (ValueError, RecursionError, _Irregular):
+        pass
+    else:
+        if data is not None and _within_limits(data):
+            return _LazyLocated(data, text, path)
+    return _parse_located(text, path)
+
+
+def _parse_located(text: str, path: str) -> Located:
     parser = _Parser(text, path)
     try:
         start = parser.skip(0)

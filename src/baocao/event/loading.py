@@ -109,6 +109,11 @@ def unknown_templates(
     keys = [k for k in van_ban if isinstance(k, str) and k != "chung" and _KEY.match(k)]
     if not keys:
         return []
+    from baocao.registry import missing_templates
+
+    keys = missing_templates(keys, dirs=templates_dirs)
+    if not keys:
+        return []
     from baocao.registry import template_names
     from baocao.suggest import did_you_mean
 

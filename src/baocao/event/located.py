@@ -94,10 +94,48 @@ def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str, bool]]:
             yield from _strings(item, (*path, index))
 
 
+def strings_of(value: Any) -> tuple[list[str], list[Any]]:
+    """The string values and the keys inside ``value``, in no particular order (a quick look
+    before the walk with paths, which only a file with something to report needs)."""
+    texts: list[str] = []
+    keys: list[Any] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            texts.append(item)
+        elif isinstance(item, dict):
+            keys.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return texts, keys
+
+
+def _nothing_to_check(data: Any) -> bool:
+    """True when no string of ``data`` is too long, has a control character or could be
+    legacy-encoded text: :func:`check_strings` would find nothing."""
+    from baocao.vi.legacy import could_be_legacy
+
+    texts, keys = strings_of(data)
+    if not all(isinstance(k, str) for k in keys):
+        return False
+    if max(map(len, texts), default=0) > MAX_STRING or max(map(len, keys), default=0) > MAX_STRING:
+        return False
+    values = " ".join(texts)  # a space is neither a control character nor a legacy letter
+    return (
+        find_control(values) is None
+        and find_control(" ".join(keys)) is None
+        and not (could_be_legacy(values))
+    )
+
+
 def check_strings(tree: Located, *, path: str) -> list[Problem]:
     """Problems with the strings of ``tree``: too long, control characters, legacy encoding."""
     from baocao.vi import ma_cu
 
+    if _nothing_to_check(tree.data):
+        return []
     problems: list[Problem] = []
     legacy = 0
     for where, text, is_key in _strings(tree.data, ()):
@@ -166,6 +204,8 @@ def strip_invisible(tree: Located, *, path: str) -> list[Problem]:
     """Remove bidi controls and zero-width characters from the strings of ``tree`` (in
     place); a warning for each field that had some."""
     found: list[Problem] = []
+    if _INVISIBLE.search(" ".join(strings_of(tree.data)[0])) is None:
+        return found  # the usual case: nothing to remove
 
     def clean(where: Path, text: str) -> str:
         chars = _INVISIBLE.findall(text)

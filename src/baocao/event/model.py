@@ -308,6 +308,8 @@ class Event(StrictModel):
 
         def walk(value: Any) -> Any:
             if isinstance(value, str):
+                if value.isascii():  # nothing to compose, no tone mark to place
+                    return value
                 return chuan_dau(nfc(value).replace("\u00d0", "\u0110"), kieu=kieu)
             if isinstance(value, dict):
                 return {k: walk(v) for k, v in value.items()}

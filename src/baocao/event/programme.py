@@ -73,7 +73,10 @@ def _gio_input(value: Any) -> datetime | time:
     """``7h30``, ``07:30``, ``7 giờ 30`` (a time) or ``2/11/2024 7h30`` (a date and time)."""
     if isinstance(value, datetime | time):
         return value
-    hint = _("viết giờ như `7h30` hoặc `07:30`, thêm ngày phía trước khi cần: `2/11/2024 7h30`")
+
+    def hint() -> str:  # translated only when there is something to say
+        return _("viết giờ như `7h30` hoặc `07:30`, thêm ngày phía trước khi cần: `2/11/2024 7h30`")
+
     if isinstance(value, str):
         match = _GIO.match(value.strip())
         if match is not None:
@@ -94,10 +97,10 @@ def _gio_input(value: Any) -> datetime | time:
         if isinstance(when, date):
             raise error(
                 _("thiếu giờ bắt đầu/kết thúc của phiên `{value}`: {hint}").format(
-                    value=show(value.strip()), hint=hint
+                    value=show(value.strip()), hint=hint()
                 )
             )
-    raise error(_("không đọc được giờ `{value}`: {hint}").format(value=show(value), hint=hint))
+    raise error(_("không đọc được giờ `{value}`: {hint}").format(value=show(value), hint=hint()))
 
 
 GioPhien = Annotated[

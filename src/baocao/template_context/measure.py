@@ -89,14 +89,18 @@ def ngat_dong(
     ['a b']
     """
     lines: list[str] = []
-    line = ""
+    line, units = "", 0  # the line so far and its width in font units (what rong_mm sums)
+    space = _don_vi(" ", dam, nghieng)
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if line and rong_mm(candidate, co_chu, dam=dam, nghieng=nghieng) > rong:
+        # NFC works within a word: a space composes with nothing, so widths add up
+        width = sum(_don_vi(ch, dam, nghieng) for ch in unicodedata.normalize("NFC", word))
+        if line and (units + space + width) / 1000 * co_chu * _MM_PER_PT > rong:
             lines.append(line)
-            line = word
+            line, units = word, width
+        elif line:
+            line, units = f"{line} {word}", units + space + width
         else:
-            line = candidate
+            line, units = word, width
     lines.append(line)
     return lines
 

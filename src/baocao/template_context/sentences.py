@@ -258,7 +258,9 @@ def _tai(sk: dict[str, Any]) -> str:
         return ""
     ten = " ".join(str(sk["to_chuc"]).split())
     # the organiser's name as a whole part of the venue ("…, Sở Nội vụ" or "Sở Nội vụ, …")
-    m = re.search(rf"(^|,\s*){re.escape(ten)}(?=\s*(,|$))", dia_diem, re.IGNORECASE)
+    # compiled only when the venue holds the name (IGNORECASE pairs share a casefold)
+    found = ten.casefold() in dia_diem.casefold()
+    m = found and re.search(rf"(^|,\s*){re.escape(ten)}(?=\s*(,|$))", dia_diem, re.IGNORECASE)
     if m:
         rest = (dia_diem[: m.start()] + dia_diem[m.end() :]).strip(" ,")
         rest = re.sub(r"\s*,\s*,\s*", ", ", rest)

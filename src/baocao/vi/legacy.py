@@ -107,6 +107,12 @@ def _evidence(word: str, decoded: str) -> bool:
     return decoded != word and _valid(decoded) and not _valid(word)
 
 
+def could_be_legacy(s: str) -> bool:
+    """False when ``s`` has none of the characters legacy text is made of: :func:`ma_cu`
+    then finds nothing (in this text or any piece of it)."""
+    return not _SUSPECT.isdisjoint(s)
+
+
 def ma_cu(s: str) -> MaCu | None:
     """Tell whether ``s`` looks like TCVN3 or VNI text; return what was found, or None.
 
@@ -122,7 +128,7 @@ def ma_cu(s: str) -> MaCu | None:
     >>> ma_cu("© 2024 Ban Tuyên giáo và Dân vận Tỉnh ủy") is None
     True
     """
-    if _SUSPECT.isdisjoint(s):  # the usual case, at C speed: no word can count
+    if not could_be_legacy(s):  # the usual case, at C speed: no word can count
         return None
     words = s.split()
     hits: dict[Literal["TCVN3", "VNI"], list[int]] = {"TCVN3": [], "VNI": []}

@@ -60,15 +60,19 @@ def _lam_tron(value: Decimal, chu_so: int) -> Decimal:
 
 
 def _viet(value: Decimal, chu_so: int) -> str:
-    """Group and punctuate with Babel's ``vi`` locale (``1.234.567,5``), which is right there;
-    the rounding is done first, half-up, because Babel's own rounding is half-even."""
-    from babel.numbers import format_decimal
-
+    """Group and punctuate as Babel's ``vi`` locale does with ``#,##0.0…`` (``1.234.567,5``:
+    a dot every three digits, a decimal comma, ``-`` before), written out here because
+    loading Babel's locale data costs more than a whole document (the tests compare with
+    Babel); the rounding is done first, half-up, because Babel's own rounding is half-even."""
     rounded = _lam_tron(value, chu_so)
     if rounded.is_zero():
         rounded = abs(rounded)  # no "-0"
-    pattern = "#,##0" + ("." + "0" * chu_so if chu_so else "")
-    return format_decimal(rounded, format=pattern, locale="vi")
+    digits = format(rounded, "f")
+    sign = "-" if digits.startswith("-") else ""
+    whole, _, fraction = digits.lstrip("-").partition(".")
+    head = len(whole) % 3 or 3
+    groups = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
+    return sign + ".".join(groups) + ("," + fraction if chu_so else "")
 
 
 def so(n: float | int | Decimal, *, chu_so: int = 0) -> str:

@@ -99,14 +99,16 @@ def chuan_dau(s: str, *, kieu: str = "cu") -> str:
     text = nfc(s)
     if text.isascii():
         return text
-    out = WORD.sub(lambda m: _place_tone(m.group(0), style), text)
+    # words never span a space, so each space-separated token is placed on its own and
+    # remembered: an event file repeats the same few hundred syllables
+    out = " ".join([t if t.isascii() else _place_tones(t, style) for t in text.split(" ")])
     return unicodedata.normalize("NFC", out)
 
 
 @lru_cache(maxsize=8192)
-def _place_tone(word: str, style: Kieu) -> str:
-    """:func:`place_tone`, remembered: an event file repeats the same few hundred words."""
-    return place_tone(word, style)
+def _place_tones(token: str, style: Kieu) -> str:
+    """:func:`place_tone` on every word of ``token`` (a piece of text without spaces)."""
+    return WORD.sub(lambda m: place_tone(m.group(0), style), token)
 
 
 def viet_hoa(s: str) -> str:
