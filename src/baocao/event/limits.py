@@ -139,9 +139,6 @@ def decode_text(data: bytes, *, path: str) -> str:
     check_size(len(data), path=path)
     if data.startswith(ZIP_MAGIC):
         raise DataError([zip_problem(data, path=path)])
-    sheet = sheet_problem(path)
-    if sheet is not None:
-        raise DataError([sheet])
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         body = data[2:]

@@ -1,0 +1,40 @@
+"""Bugs found by trying baocao as a new user would (audit of the integrated main branch)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLES, docx_lines
+
+
+def _baocao(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "baocao", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        check=False,
+    )
+
+
+def test_event_naming_a_csv_list_validates_and_renders(tmp_path: Path) -> None:
+    """README's first command: the seed example names `hoc_vien: hoc-vien.csv`; the CSV must be
+    read as a list of people, not refused as "a spreadsheet given as an event file"."""
+    for name in ("lop-boi-duong-dan-van.yaml", "hoc-vien.csv"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    done = _baocao("validate", "lop-boi-duong-dan-van.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    done = _baocao("render", "lop-boi-duong-dan-van.yaml", "-t", "giay-chung-nhan", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    text = "\n".join(docx_lines(tmp_path / "lop-boi-duong-dan-van-giay-chung-nhan.docx"))
+    assert "GIẤY CHỨNG NHẬN" in text
+
+
+def test_csv_given_as_the_event_is_still_refused(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "hoc-vien.csv", tmp_path / "hoc-vien.csv")
+    done = _baocao("validate", "hoc-vien.csv", cwd=tmp_path)
+    assert done.returncode == 3
+    assert "bảng tính" in done.stderr.decode()
