@@ -7,10 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES, docx_lines
+import pytest
+
+from conftest import EXAMPLES, convert_to_pdf, docx_lines
 
 
-def _baocao(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def _baocao(
+    *args: str, cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "baocao", *args],
         cwd=cwd,
@@ -38,3 +42,23 @@ def test_csv_given_as_the_event_is_still_refused(tmp_path: Path) -> None:
     done = _baocao("validate", "hoc-vien.csv", cwd=tmp_path)
     assert done.returncode == 3
     assert "bảng tính" in done.stderr.decode()
+
+
+@pytest.mark.libreoffice
+def test_pdf_pages_are_counted_without_pypdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pip install baocao` (no extras) has no pypdf; `render --pdf` crashed with
+    ModuleNotFoundError. The page count falls back to counting page objects."""
+    import baocao
+    from baocao.rendering.pdf import page_count
+
+    event = baocao.load_event(EXAMPLES / "hoi-nghi-ubnd.yaml")
+    docx_path = tmp_path / "gm.docx"
+    baocao.render(event, template="giay-moi", out=docx_path, force=True)
+    (pdf,) = convert_to_pdf([docx_path], tmp_path)
+    with_pypdf = page_count(pdf)
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # as on a plain install
+    assert page_count(pdf) == with_pypdf == 4  # one invitation per guest
+    (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
+    assert page_count(tmp_path / "bad.pdf") == 0
