@@ -62,3 +62,17 @@ def test_pdf_pages_are_counted_without_pypdf(
     assert page_count(pdf) == with_pypdf == 4  # one invitation per guest
     (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
     assert page_count(tmp_path / "bad.pdf") == 0
+
+
+def test_invitation_does_not_repeat_the_unit_the_title_ends_with(tmp_path: Path) -> None:
+    """Spreadsheet columns Chức vụ `Bí thư Huyện ủy` | Đơn vị `Huyện ủy Trần Văn Thời` (as in
+    examples/hoi-nghi-ubnd.yaml) printed `Bí thư Huyện ủy Huyện ủy Trần Văn Thời`."""
+    import baocao
+
+    event = baocao.load_event(EXAMPLES / "hoi-nghi-ubnd.yaml")
+    out = tmp_path / "gm.docx"
+    baocao.render(event, template="giay-moi", out=out, force=True)
+    lines = [line for line in docx_lines(out) if line.startswith("Kính gửi")]
+    assert "Kính gửi: Đồng chí Lê Văn Phúc, Bí thư Huyện ủy Trần Văn Thời" in lines
+    assert "Kính gửi: Ông Nguyễn Hoàng Minh, Giám đốc Sở Nội vụ" in lines
+    assert not any("Huyện ủy Huyện ủy" in line for line in lines)
