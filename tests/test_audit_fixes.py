@@ -76,3 +76,18 @@ def test_invitation_does_not_repeat_the_unit_the_title_ends_with(tmp_path: Path)
     assert "Kính gửi: Đồng chí Lê Văn Phúc, Bí thư Huyện ủy Trần Văn Thời" in lines
     assert "Kính gửi: Ông Nguyễn Hoàng Minh, Giám đốc Sở Nội vụ" in lines
     assert not any("Huyện ủy Huyện ủy" in line for line in lines)
+
+
+def test_plan_bullets_start_with_a_capital(tmp_path: Path) -> None:
+    """`doi_tuong` is written as phrases for the middle of a sentence (`lãnh đạo các sở…`);
+    the plan printed them as bullets `- lãnh đạo các sở, ban, ngành tỉnh;`."""
+    import baocao
+
+    event = baocao.load_event(EXAMPLES / "hoi-nghi-ubnd.yaml")
+    out = tmp_path / "kh.docx"
+    baocao.render(event, template="ke-hoach", out=out, force=True)
+    lines = docx_lines(out)
+    assert "- Lãnh đạo các sở, ban, ngành tỉnh;" in lines
+    bullets = [line for line in lines if line.startswith("- ")]
+    assert bullets
+    assert all(not line[2:3].islower() for line in bullets), bullets
