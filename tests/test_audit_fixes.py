@@ -91,3 +91,24 @@ def test_plan_bullets_start_with_a_capital(tmp_path: Path) -> None:
     bullets = [line for line in lines if line.startswith("- ")]
     assert bullets
     assert all(not line[2:3].islower() for line in bullets), bullets
+
+
+def _yaml_blocks(markdown: Path) -> list[str]:
+    import re
+
+    return re.findall(r"```yaml\n(.*?)```", markdown.read_text(encoding="utf-8"), re.S)
+
+
+def test_the_plan_example_of_the_docs_gives_no_warning() -> None:
+    """docs/event-format.md showed `nhiem_vu: [Bảo đảm kinh phí, tài liệu, …]`: a clerk who
+    copies it gets three tasks and a flow-list-comma warning (likewise `yeu_cau`)."""
+    from baocao.event.loading import parse_event
+
+    docs = Path(__file__).resolve().parents[1] / "docs" / "event-format.md"
+    (block,) = [b for b in _yaml_blocks(docs) if b.startswith("ke_hoach:")]
+    head = "co_quan: {ten: Sở Tư pháp, viet_tat: STP, dia_danh: Huế}\n"
+    head += "su_kien: {ten: hội nghị, bat_dau: 1/3/2025}\n"
+    event = parse_event((head + block).encode(), path="docs.yaml", strict=True)
+    assert event.ke_hoach is not None
+    (unit,) = event.ke_hoach.phan_cong
+    assert len(unit.nhiem_vu) == 2
