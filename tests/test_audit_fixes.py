@@ -112,3 +112,26 @@ def test_the_plan_example_of_the_docs_gives_no_warning() -> None:
     assert event.ke_hoach is not None
     (unit,) = event.ke_hoach.phan_cong
     assert len(unit.nhiem_vu) == 2
+
+
+def test_sheet_option_still_picks_the_sheet(tmp_path: Path) -> None:
+    """`--sheet` reaches the spreadsheet reader (an unknown sheet is an error at the file)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Đợt 2"
+    sheet.append(["Họ và tên", "Chức vụ", "Đơn vị"])
+    sheet.append(["Lê Văn Tâm", "Giám đốc", "Sở Tư pháp"])
+    book.save(tmp_path / "ds.xlsx")
+    (tmp_path / "ev.yaml").write_text(
+        "co_quan: {ten: Sở Nội vụ, viet_tat: SNV, dia_danh: Huế}\n"
+        "su_kien: {ten: hội nghị, bat_dau: 1/3/2025 8h00}\n"
+        "khach_moi: ds.xlsx\n",
+        encoding="utf-8",
+    )
+    done = _baocao("validate", "ev.yaml", "--sheet", "Không có", cwd=tmp_path)
+    assert done.returncode == 3
+    assert "ds.xlsx: không có trang tính `Không có`" in done.stderr.decode()
+    done = _baocao("validate", "ev.yaml", "--sheet", "dot 2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()

@@ -164,9 +164,9 @@ def parse_event(
     from baocao.event.explain import problems_from
     from baocao.event.people_files import ordered, placeholders, splice_lists
 
-    sheet = sheet_problem(path)
-    if sheet is not None:
-        raise DataError([sheet])
+    not_an_event = sheet_problem(path)
+    if not_an_event is not None:
+        raise DataError([not_an_event])
     text = decode_text(data, path=path)
     tree = _parse(text, fmt or _format_of(path), path)
     if tree.data is None:
