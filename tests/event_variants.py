@@ -142,6 +142,9 @@ def in_format(data: dict[str, Any], the_thuc: str) -> Any:
     data = copy.deepcopy(data)
     data["the_thuc"] = the_thuc
     data.pop("dau_thanh", None)
+    for key in ("khach_moi", "hoc_vien"):  # a spreadsheet path needs the loader, not the model
+        if not isinstance(data.get(key), list | None):
+            data.pop(key)
     return Event.model_validate(data)
 
 

@@ -336,7 +336,16 @@ def test_ctrl_c_stops_the_batch_and_leaves_no_partial_file(
 def test_ctrl_c_while_converting_to_pdf(tmp_path: Path) -> None:
     events = [shutil.copy(UBND, tmp_path / f"e{i}.yaml") for i in range(3)]
     out = tmp_path / "ra"
-    four = ["-t", "thong-cao", "-t", "tin-bai", "-t", "bao-cao-tong-ket", "-t", "phat-bieu-khai-mac"]
+    four = [
+        "-t",
+        "thong-cao",
+        "-t",
+        "tin-bai",
+        "-t",
+        "bao-cao-tong-ket",
+        "-t",
+        "phat-bieu-khai-mac",
+    ]
     proc = start(["render", *events, *four, "-o", out, "-j", "1", "--pdf"], tmp_path)
     interrupt_when(proc, lambda: out.is_dir() and len(list(out.glob("[!.]*.docx"))) == 12)
     time.sleep(0.5)  # LibreOffice is running now

@@ -62,7 +62,8 @@ def dump(data: dict[str, Any]) -> bytes:
 
 
 def event(data: dict[str, Any], path: str = "su-kien.yaml") -> Any:
-    return parse_event(dump(data), path=path)
+    # lists of people named as files (`hoc_vien: hoc-vien.csv`) are the examples' files
+    return parse_event(dump(data), path=path, base=EXAMPLES)
 
 
 @lru_cache(maxsize=512)

@@ -131,19 +131,15 @@ def zip_problem(data: bytes, *, path: str) -> Problem:
     return Problem(message, path=path, code="not-an-event")
 
 
-def decode_text(data: bytes, *, path: str, event: bool = True) -> str:
+def decode_text(data: bytes, *, path: str) -> str:
     """Bytes → text: UTF-8 (BOM optional) or UTF-16 with BOM; newlines become ``\\n``.
 
-    Every line holding bytes that are not UTF-8 is reported (``DataError``). ``event``: the
-    text is an event file, so a spreadsheet name (``ds.csv``) is refused; a CSV list of
-    people is read with ``event=False``.
+    Every line holding bytes that are not UTF-8 is reported (``DataError``). (A spreadsheet
+    named as an event file is refused by the loader, :func:`sheet_problem`.)
     """
     check_size(len(data), path=path)
     if data.startswith(ZIP_MAGIC):
         raise DataError([zip_problem(data, path=path)])
-    sheet = sheet_problem(path) if event else None
-    if sheet is not None:
-        raise DataError([sheet])
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         body = data[2:]

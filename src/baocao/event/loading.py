@@ -40,6 +40,7 @@ from baocao.event.limits import (
     check_size,
     control_characters,
     decode_text,
+    sheet_problem,
     strip_control,
     tab_indents,
 )
@@ -168,6 +169,9 @@ def parse_event(
     from baocao.event.explain import problems_from
     from baocao.event.people_files import ordered, placeholders, splice_lists
 
+    not_an_event = sheet_problem(path)
+    if not_an_event is not None:
+        raise DataError([not_an_event])
     text = decode_text(data, path=path)
     tree = _parse(text, fmt or _format_of(path), path)
     if tree.data is None:

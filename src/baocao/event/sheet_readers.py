@@ -112,7 +112,7 @@ def read_bytes(path: Path, shown: str) -> bytes:
 def csv_grid(data: bytes, shown: str) -> Grid:
     from baocao.event.limits import decode_text
 
-    text = decode_text(data, path=shown, event=False)
+    text = decode_text(data, path=shown)
     first = next((line for line in text.split("\n") if line.strip()), "")
     try:
         dialect: Any = csv.Sniffer().sniff(first, delimiters=",;\t")

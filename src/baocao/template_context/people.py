@@ -111,9 +111,20 @@ def _chuc_danh(chuc_vu: str, don_vi: str) -> str:
 
     >>> _chuc_danh("Giám đốc Sở Tư pháp", "Sở Tư pháp"), _chuc_danh("", "Huyện Năm Căn")
     ('Giám đốc Sở Tư pháp', 'Huyện Năm Căn')
+
+    A title ending with the words the unit starts with shares them (a spreadsheet has
+    ``Bí thư Huyện ủy`` | ``Huyện ủy Năm Căn``):
+
+    >>> _chuc_danh("Bí thư Huyện ủy", "Huyện ủy Năm Căn")
+    'Bí thư Huyện ủy Năm Căn'
     """
     if chuc_vu and don_vi and don_vi.casefold() in chuc_vu.casefold():
         return chuc_vu
+    title, unit = chuc_vu.split(), don_vi.split()
+    folded_title, folded_unit = [w.casefold() for w in title], [w.casefold() for w in unit]
+    for shared in range(min(len(title) - 1, len(unit)), 0, -1):
+        if folded_title[-shared:] == folded_unit[:shared]:
+            return " ".join(title + unit[shared:])
     return " ".join(x for x in (chuc_vu, don_vi) if x)
 
 

@@ -34,9 +34,21 @@ from typing import Any
 from baocao.template_context.closing import be_mac
 from baocao.template_context.programme import lich_chuong_trinh
 from baocao.template_context.report import danh_so
-from baocao.template_context.sentences import as_date, bo_dau_cuoi, dong_danh_sach, la_lop
+from baocao.template_context.sentences import (
+    as_date,
+    bo_dau_cuoi,
+    dong_danh_sach,
+    hoa_dau,
+    la_lop,
+)
 
 __all__ = ["cau_ke_hoach", "muc_ke_hoach", "them_ke_hoach"]
+
+
+def _dong_hoa(items: Sequence[str]) -> list[str]:
+    """Bullet lines of a plan, each starting with a capital (``doi_tuong`` is written as
+    phrases for the middle of a sentence: ``lãnh đạo các sở`` → ``- Lãnh đạo các sở;``)."""
+    return dong_danh_sach([hoa_dau(x.strip()) for x in items if x and x.strip()])
 
 
 def _thoi_gian(sk: dict[str, Any]) -> str:
@@ -104,11 +116,11 @@ def cau_ke_hoach(
     kp = ke_hoach.get("kinh_phi_du_kien") or {}
     return {
         "mo_dau": f"Thực hiện {can_cu}, {viec}" if can_cu else viec[:1].upper() + viec[1:],
-        "muc_dich_dong": dong_danh_sach(sk["muc_dich"]),
-        "yeu_cau_dong": dong_danh_sach(ke_hoach["yeu_cau"]),
+        "muc_dich_dong": _dong_hoa(sk["muc_dich"]),
+        "yeu_cau_dong": _dong_hoa(ke_hoach["yeu_cau"]),
         "dong_thoi_gian": _thoi_gian(sk),
         "dong_dia_diem": f"Địa điểm: {bo_dau_cuoi(sk['dia_diem'])}." if sk.get("dia_diem") else "",
-        "thanh_phan_dong": dong_danh_sach(thanh_phan),
+        "thanh_phan_dong": _dong_hoa(thanh_phan),
         "so_luong": (
             f"Số lượng: dự kiến {sk['so_nguoi']} {sk['nguoi_du']}." if sk.get("so_nguoi") else ""
         ),
