@@ -25,10 +25,10 @@ def _baocao(
 
 
 def test_event_naming_a_csv_list_validates_and_renders(tmp_path: Path) -> None:
-    """README's first command: the seed example names `hoc_vien: hoc-vien.csv`; the CSV must be
-    read as a list of people, not refused as "a spreadsheet given as an event file"."""
+    """The course example with its trainees (`hoc_vien: hoc-vien.csv`): the CSV must be read
+    as a list of people, not refused as "a spreadsheet given as an event file"."""
     for name in ("lop-boi-duong-dan-van.yaml", "hoc-vien.csv"):
-        shutil.copy(EXAMPLES / name, tmp_path / name)
+        shutil.copy(EXAMPLES / "danh-sach" / name, tmp_path / name)
     done = _baocao("validate", "lop-boi-duong-dan-van.yaml", cwd=tmp_path)
     assert done.returncode == 0, done.stderr.decode()
     done = _baocao("render", "lop-boi-duong-dan-van.yaml", "-t", "giay-chung-nhan", cwd=tmp_path)
@@ -38,7 +38,7 @@ def test_event_naming_a_csv_list_validates_and_renders(tmp_path: Path) -> None:
 
 
 def test_csv_given_as_the_event_is_still_refused(tmp_path: Path) -> None:
-    shutil.copy(EXAMPLES / "hoc-vien.csv", tmp_path / "hoc-vien.csv")
+    shutil.copy(EXAMPLES / "danh-sach" / "hoc-vien.csv", tmp_path / "hoc-vien.csv")
     done = _baocao("validate", "hoc-vien.csv", cwd=tmp_path)
     assert done.returncode == 3
     assert "bảng tính" in done.stderr.decode()

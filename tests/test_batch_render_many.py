@@ -72,13 +72,17 @@ def test_many_events_many_templates_into_folder(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, [str(p) for r in result.failed for p in r.problems]
     expected = sorted(
-        f"{stem}-{t}.docx"
-        for stem in ("ha-noi-hoi-nghi", "hue-hoi-nghi", "lop", "tap-huan")
-        for t in [*TEMPLATES, *NEW_TEMPLATES]
+        [
+            f"{stem}-{t}.docx"
+            for stem in ("ha-noi-hoi-nghi", "hue-hoi-nghi", "lop", "tap-huan")
+            for t in [*TEMPLATES, *NEW_TEMPLATES]
+        ]
+        # the conference example has a guest list: one giấy mời file each (not the others)
+        + ["ha-noi-hoi-nghi-giay-moi.docx", "hue-hoi-nghi-giay-moi.docx"]
     )
     assert sorted(p.name for p in out.iterdir()) == expected
-    assert len(set(result.written)) == 28
-    assert seen == [(i, 28) for i in range(1, 29)]
+    assert len(set(result.written)) == 30
+    assert seen == [(i, 30) for i in range(1, 31)]
     # each file is what its event and template say: the party event's document says so
     party = " ".join(docx_lines(out / "lop-thong-cao.docx"))
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in party
@@ -197,7 +201,7 @@ def test_template_from_a_folder_with_all(tmp_path: Path) -> None:
     assert result.exit_code == 0
     names = sorted(p.name for p in result.written)
     assert names == sorted(
-        f"hoi-nghi-ubnd-{t}.docx" for t in [*TEMPLATES, *NEW_TEMPLATES, "tin-rieng"]
+        f"hoi-nghi-ubnd-{t}.docx" for t in [*TEMPLATES, *NEW_TEMPLATES, "tin-rieng", "giay-moi"]
     )
 
 

@@ -107,5 +107,6 @@ def test_render_with_progress_and_table_on_a_cp1258_terminal(tmp_path: Path) -> 
     screen = raw.decode("cp1258", "replace")
     assert code == 0, screen
     assert "Traceback" not in screen and "UnicodeEncodeError" not in screen
-    assert len(list((tmp_path / "ra").iterdir())) == 7  # the per-person ones need a list
+    # 7 templates and giấy mời for the guest list (no trainees: no giấy chứng nhận)
+    assert len(list((tmp_path / "ra").iterdir())) == 8
     assert "tin-bai" in screen  # the summary table

@@ -71,7 +71,10 @@ def test_all_templates_of_two_events_into_a_folder(tmp_path: Path) -> None:
     result = invoke(UBND, DANG, "--template", "all", "-o", tmp_path / "ra", "-j", "2")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "ra").iterdir())
-    expected = sorted(f"{e.stem}-{t}.docx" for e in (UBND, DANG) for t in TEMPLATES)
+    expected = sorted(
+        [f"{e.stem}-{t}.docx" for e in (UBND, DANG) for t in TEMPLATES]
+        + [f"{UBND.stem}-giay-moi.docx"]  # the only one of the two with a guest list
+    )
     assert names == expected
     printed = sorted(line for line in result.output.splitlines() if line.startswith("✓"))
     assert printed == sorted(f"✓ {tmp_path / 'ra' / n}" for n in expected)

@@ -32,7 +32,7 @@ def test_appendix_lists_every_trainee(tmp_path: Path, the_thuc: str) -> None:
     assert rows[1:] == [
         ["1", "Lê Văn Cường", f"Ban Dân vận Huyện {uy} Năm Căn", "Giỏi"],
         ["2", "Phạm Thị Dung", f"Huyện {uy} Đầm Dơi", "Không đạt"],  # every trainee is listed
-        ["3", "Đỗ Đức Em", f"Thành {uy} Cà Mau", ""],
+        ["3", "Đỗ Đức Em", f"Thành {uy} Cà Mau", "Khá"],
         ["4", "Võ Thị Giang", "", "Trung bình"],
     ]
     document = docx.Document(str(out))

@@ -205,14 +205,19 @@ def dong_chi(nguoi: Any) -> str:
     return ", ".join(p for p in parts if p)
 
 
+_D_PLAIN = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})
+
+
 def khong_dau(s: str) -> str:
     """Bỏ dấu: ``Nguyễn Văn Đức`` → ``Nguyen Van Duc`` (``đ`` → ``d``), for file names and
     ASCII-only keys; case and everything else are kept.
 
     >>> khong_dau("Nguyễn Văn Đức, Trần Thị Bé")
     'Nguyen Van Duc, Tran Thi Be'
+    >>> khong_dau("ÐÎ ð")  # the Icelandic look-alikes of Đ/đ, typed by some keyboards
+    'DI d'
     """
-    text = nfc(s).replace("đ", "d").replace("Đ", "D")
+    text = nfc(s).translate(_D_PLAIN)
     decomposed = unicodedata.normalize("NFD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", plain)
