@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from baocao.template_context.header import NOI_CHUA_TEN, cho_ngat, ngat_ten
 from baocao.template_context.measure import rong_mm
-from test_known_bugs_helpers import UBND, example, render, set_in
+from render_helpers import UBND, example, render, set_in
 
 TYPES = ["SỞ", "BAN", "ỦY BAN NHÂN DÂN", "TRUNG TÂM", "HỘI ĐỒNG NHÂN DÂN", "ĐẢNG ỦY"]
 PHRASES = ["VĂN HÓA", "THỂ THAO", "DU LỊCH", "NỘI VỤ", "TUYÊN GIÁO", "DÂN VẬN", "NÔNG NGHIỆP"]

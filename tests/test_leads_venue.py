@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES
-from test_known_bugs_helpers import DAN_VAN, example, render
+from render_helpers import DAN_VAN, example, render
 
 ORG = "Sở Văn hóa, Thể thao và Du lịch Thành phố Hồ Chí Minh"
 

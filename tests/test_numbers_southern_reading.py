@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from baocao.errors import DataError
 from baocao.rendering.document import render_bytes
 from baocao.vi import bang_chu, so_thanh_chu
-from test_known_bugs_helpers import UBND, document, event, example, set_in, texts
+from render_helpers import UBND, document, event, example, set_in, texts
 
 integers = st.integers(min_value=-(10**18), max_value=10**18)
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baocao.vi import buoi, buoi_khoang, mo_dau_bao_chi
-from test_known_bugs_helpers import UBND, example, render, set_in
+from render_helpers import UBND, example, render, set_in
 
 
 def text(data: dict[str, object], name: str) -> str:

@@ -9,7 +9,7 @@ import io
 import docx
 import pytest
 
-from test_known_bugs_helpers import DAN_VAN, UBND, example, render, set_in
+from render_helpers import DAN_VAN, UBND, example, render, set_in
 
 STYLE = "Nơi nhận - mục"
 

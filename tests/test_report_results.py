@@ -13,7 +13,7 @@ from typing import Any
 import docx
 
 from baocao.template_context.report import DONG_TRONG
-from test_known_bugs_helpers import DAN_VAN, UBND, event, example, render, set_in
+from render_helpers import DAN_VAN, UBND, event, example, render, set_in
 
 
 def report(data: dict[str, Any]) -> Any:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from baocao.errors import DataError
 from baocao.event.documents import la_cap_uy
 from conftest import convert_to_pdf, pdf_text
-from test_known_bugs_helpers import (
+from render_helpers import (
     DAN_VAN,
     FORMATS,
     OFFICIAL,

@@ -11,7 +11,7 @@ from typing import Any
 import docx
 import pytest
 
-from test_known_bugs_helpers import DAN_VAN, FORMATS, UBND, example, render, set_in
+from render_helpers import DAN_VAN, FORMATS, UBND, example, render, set_in
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -11,7 +11,7 @@ import io
 
 import docx
 
-from test_known_bugs_helpers import DAN_VAN, UBND, example, render, set_in
+from render_helpers import DAN_VAN, UBND, example, render, set_in
 
 
 def speech(data: dict[str, object]) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 
 import baocao
 from baocao.lint.checker import check_template
-from test_known_bugs_helpers import UBND, event, example, set_in
+from render_helpers import UBND, event, example, set_in
 
 LINES = [
     ('{{ "Sở Nông nghiệp & PTNT" }}', "Sở Nông nghiệp & PTNT"),

@@ -19,7 +19,7 @@ from baocao.rendering.document import render_bytes
 from baocao.rendering.engine import compile_template
 from baocao.template_context.layout import cai_dat, profile
 from conftest import TEMPLATES
-from test_known_bugs_helpers import (
+from render_helpers import (
     DAN_VAN,
     FORMATS,
     NAMES,

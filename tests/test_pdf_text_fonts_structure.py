@@ -15,7 +15,7 @@ import pytest
 
 from baocao.rendering.pdf import page_count, to_pdf
 from conftest import docx_lines, pdf_text
-from test_known_bugs_helpers import DAN_VAN, FORMATS, NAMES, example, render, set_in
+from render_helpers import DAN_VAN, FORMATS, NAMES, example, render, set_in
 
 pytestmark = pytest.mark.libreoffice
 

@@ -20,7 +20,7 @@ from baocao.errors import BaocaoError
 from baocao.rendering.document import render_bytes
 from baocao.template_context.layout import profile
 from conftest import TEMPLATES
-from test_known_bugs_helpers import (
+from render_helpers import (
     FORMATS,
     OFFICIAL,
     alignment,

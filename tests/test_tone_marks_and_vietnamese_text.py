@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from baocao.errors import DataError
 from baocao.vi import bang_chu, chuan_dau, so, so_thanh_chu
-from test_known_bugs_helpers import (
+from render_helpers import (
     DAN_VAN,
     FORMATS,
     NAMES,

@@ -15,7 +15,7 @@ from docx.shared import Mm
 
 from baocao.lint.checker import check_template
 from baocao.rendering.engine import compile_template
-from test_known_bugs_helpers import (
+from render_helpers import (
     DAN_VAN,
     FORMATS,
     NAMES,

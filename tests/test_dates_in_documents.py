@@ -18,7 +18,7 @@ from baocao.errors import DataError
 from baocao.lint.checker import check_template
 from baocao.rendering.document import render_bytes
 from baocao.vi import loi_ngay_thang
-from test_known_bugs_helpers import (
+from render_helpers import (
     DAN_VAN,
     FORMATS,
     NAMES,
