@@ -1,22 +1,13 @@
-"""The one place Jinja is configured, and the compile-once renderer of a Word template.
+"""The compile-once renderer of a Word template.
 
-:func:`make_env` builds the sandboxed, strict, autoescaping environment with every filter of
-:data:`baocao.rendering.filters.FILTERS`. :func:`compile_template` reads a .docx once, runs
-docxtpl's
-own pre-processing (``patch_xml``: split-run clean-up, ``{%p %}``/``{%tr %}``/``{%tc %}``/
-``{%r %}`` tags, smart quotes in tags…) on the body, the headers, the footers and the notes,
-and compiles each part with Jinja once. :meth:`CompiledTemplate.render_bytes` then only
-renders the parts, applies docxtpl's post-processing (``resolve_listing``, ``fix_tables``,
-``fix_docpr_ids``), puts every ``w:t`` text in NFC and in the event's tone style, and writes
-a deterministic zip (see :mod:`baocao.docx.package`).
-
->>> env = make_env()
->>> env.from_string("{{ a }}").render(a="A & B <C>")
-'A &amp; B &lt;C&gt;'
->>> env.from_string("{{ missing }}").render()
-Traceback (most recent call last):
-...
-jinja2.exceptions.UndefinedError: 'missing' is undefined
+:func:`compile_template` reads a .docx once, runs docxtpl's own pre-processing (``patch_xml``:
+split-run clean-up, ``{%p %}``/``{%tr %}``/``{%tc %}``/``{%r %}`` tags, smart quotes in tags…)
+on the body, the headers, the footers and the notes, and compiles each part once in the one
+environment (:func:`baocao.rendering.environment.make_env`, re-exported here).
+:meth:`CompiledTemplate.render_bytes` then only renders the parts, applies docxtpl's
+post-processing (``resolve_listing``, ``fix_tables`` when needed, ``fix_docpr_ids``), puts every
+``w:t`` in NFC and the event's tone style (:mod:`baocao.rendering.xml_text`) and writes a
+deterministic zip (:mod:`baocao.docx.package`).
 """
 
 from __future__ import annotations
@@ -27,7 +18,6 @@ import re
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -42,120 +32,30 @@ from baocao.docx.package import (
     read_package,
 )
 from baocao.errors import Problem, RenderError, TemplateError
+from baocao.rendering.environment import make_env
+from baocao.rendering.xml_text import (
+    grid_mismatch,
+    normalise,
+    normalise_tree,
+    unescape_tags,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from jinja2 import Template
-    from jinja2.sandbox import SandboxedEnvironment
 
-__all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env"]
+__all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env", "unescape_tags"]
 
-W_T = f"{{{W_NS}}}t"
 W_BODY = f"{{{W_NS}}}body"
 _MARKER = "baocaoBodyMarker"
 
 # characters XML 1.0 forbids; \a and \f stay: docxtpl turns them into paragraph/page breaks
 # XML 1.0 cannot hold these; lone surrogates cannot even be encoded as UTF-8.
-_ILLEGAL = re.compile("[\x00-\x06\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NEWLINE_P = re.compile(r"\n<w:p([ >])")
 _P_OPEN = re.compile(r"<w:p([ >])")
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # the inside of a tag, as docxtpl's own clean-up finds it
-_TAG_INSIDE = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
-_ENTITY = re.compile(r"&(amp|quot|apos|lt|gt|#[0-9]+|#x[0-9a-fA-F]+);")
-_NAMED = {"amp": "&", "quot": '"', "apos": "'", "lt": "<", "gt": ">"}
-
-
-def _entity(m: re.Match[str]) -> str:
-    name = m.group(1)
-    if name in _NAMED:
-        return _NAMED[name]
-    code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
-    return chr(code) if 0 < code <= 0x10FFFF else m.group(0)
-
-
-def unescape_tags(xml: str) -> str:
-    """The XML entities inside Jinja tags turned back into the characters typed in Word, in
-    one pass (``&amp;quot;`` stays ``&quot;``). docxtpl turns ``&lt;``/``&gt;`` back but
-    not ``&amp;``, so ``{{ "A & B" }}`` printed ``A &amp;amp; B`` and ``{% if x == "A & B"
-    %}`` was never true. The text outside the tags stays XML.
-
-    >>> print(unescape_tags('<w:t>{{ "A &amp; B" }} &amp; {% if x == &quot;A&apos;s&quot; %}'))
-    <w:t>{{ "A & B" }} &amp; {% if x == "A's" %}
-    >>> print(unescape_tags("{{ '&amp;amp;' }}"))
-    {{ '&amp;' }}
-    """
-    if "&" not in xml:
-        return xml
-    return _TAG_INSIDE.sub(lambda m: _ENTITY.sub(_entity, m.group(0)), xml)
-
-
-def _finalize(value: Any) -> Any:
-    """Every ``{{ }}`` output: drop characters XML cannot hold, one kind of line break."""
-    if isinstance(value, str) and not hasattr(value, "__html__"):
-        if "\r" in value:
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        if _ILLEGAL.search(value):
-            value = _ILLEGAL.sub("", value)
-    return value
-
-
-def make_env() -> SandboxedEnvironment:
-    """The Jinja environment of every baocao template: sandboxed, strict, autoescaping.
-
-    ``StrictUndefined`` makes a missing value an error instead of an empty string;
-    autoescape keeps ``&``, ``<``, ``>`` and quotes intact in the Word XML; the sandbox
-    refuses access to Python internals from a template brought by a user.
-
-    >>> make_env().from_string("{{ ''.__class__.__mro__ }}").render()
-    Traceback (most recent call last):
-    ...
-    jinja2.exceptions.SecurityError: access to attribute '__class__' of 'str' object is unsafe.
-    """
-    from jinja2 import StrictUndefined
-
-    from baocao.rendering.filters import FILTERS
-    from baocao.rendering.sandbox import BoundedSandbox
-
-    env = BoundedSandbox(
-        autoescape=True,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        keep_trailing_newline=False,
-    )
-    env.filters.update(FILTERS)
-    for name in _READ_NUMBERS:
-        env.filters[name] = _reading(FILTERS[name])
-    return env
-
-
-#: filters that read numbers in words: their ``cach_doc`` defaults to the event's ``cach_doc_so``
-_READ_NUMBERS = ("bang_chu", "so_thanh_chu")
-
-
-def _reading(func: Any) -> Any:
-    """``func`` as a filter whose ``cach_doc`` is the context's ``cach_doc_so`` unless the
-    template gives one.
-
-    >>> env = make_env()
-    >>> t = env.from_string("{{ 105 | so_thanh_chu }}; {{ 1000 | so_thanh_chu(cach_doc='chuan') }}")
-    >>> t.render(cach_doc_so="nam"), t.render()
-    ('một trăm lẻ năm; một nghìn', 'một trăm linh năm; một nghìn')
-    """
-    import functools
-
-    from jinja2 import pass_context
-
-    @pass_context
-    @functools.wraps(func)
-    def with_reading(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("cach_doc", context.get("cach_doc_so") or "chuan")
-        return func(value, *args, **kwargs)
-
-    return with_reading
-
-
 # --- docxtpl's own processing, reused -------------------------------------------------------
 
 
@@ -169,56 +69,12 @@ def _docxtpl() -> Any:
     return tpl
 
 
-# bounded: a long batch of unique events must keep memory flat (issue 11)
-@lru_cache(maxsize=4096)
-def _normalise(text: str, kieu: str | None) -> str:
-    from baocao.vi import chuan_dau, nfc
-
-    return chuan_dau(text, kieu=kieu) if kieu else nfc(text)
-
-
-def _normalise_tree(tree: Any, kieu: str | None) -> None:
-    for t in tree.iter(W_T):
-        s = t.text
-        if s and not s.isascii():
-            new = _normalise(s, kieu)
-            if new != s:
-                t.text = new
-
-
 def _parsers() -> tuple[Any, Any]:
     from baocao.docx.safe_xml import parser
 
     # the hardened parser (no entities, no DTD, no network, libxml2's size limits); "blank"
     # is python-docx's way: what a document body is read with before docxtpl sees it
     return parser(), parser(remove_blank_text=True)
-
-
-def _cells(row: Any, spans: bool) -> int:
-    count = 0
-    for cell in row.findall(f"{{{W_NS}}}tc"):
-        span = cell.find(f"{{{W_NS}}}tcPr/{{{W_NS}}}gridSpan") if spans else None
-        count += int(span.get(f"{{{W_NS}}}val")) if span is not None else 1
-    return count
-
-
-def _grid_mismatch(tree: Any) -> bool:
-    """Whether docxtpl's ``fix_tables`` would change anything: some table has a row with
-    more cells than grid columns, or fewer (spanned) cells in its widest row than columns,
-    or no grid at all (left to docxtpl as it is). Asked on the tree already parsed, so the
-    part is re-parsed by ``fix_tables`` only when it must be (issue 11: most rendered
-    tables already match their grid)."""
-    for table in tree.iter(f"{{{W_NS}}}tbl"):
-        grid = table.find(f"{{{W_NS}}}tblGrid")
-        if grid is None:
-            return True
-        columns = len(grid.findall(f"{{{W_NS}}}gridCol"))
-        rows = list(table.iter(f"{{{W_NS}}}tr"))
-        if any(_cells(r, spans=False) > columns for r in rows):
-            return True
-        if columns > max((_cells(r, spans=True) for r in rows), default=0):
-            return True
-    return False
 
 
 def _part_label(kind: str, name: str) -> str:
@@ -465,11 +321,11 @@ class CompiledTemplate:
                 ]
             ) from exc
         if part.kind == "body":
-            if tree.find(f".//{{{W_NS}}}tbl") is not None and _grid_mismatch(tree):
+            if tree.find(f".//{{{W_NS}}}tbl") is not None and grid_mismatch(tree):
                 tree = _docxtpl().fix_tables(xml)
             if "docPr" in xml:
                 _docxtpl().fix_docpr_ids(tree)
-        _normalise_tree(tree, kieu)
+        normalise_tree(tree, kieu)
         return tree
 
     def _static_part(self, name: str, kieu: str | None) -> Any:
@@ -483,7 +339,7 @@ class CompiledTemplate:
             data = self._text_static[name]
             tree = parse_part(data, name, self.path, remove_blank_text=True)
             before = etree.tostring(tree)
-            _normalise_tree(tree, kieu)
+            normalise_tree(tree, kieu)
             if etree.tostring(tree) != before:
                 data = etree.tostring(tree, encoding="UTF-8", standalone=True)
             entry = self._builder.static_entry(name, data)
@@ -533,9 +389,9 @@ class CompiledTemplate:
         props = props or DocProps()
         dynamic[self._core] = core_xml(
             DocProps(
-                title=_normalise(props.title, kieu) if props.title else "",
-                subject=_normalise(props.subject, kieu) if props.subject else "",
-                author=_normalise(props.author, kieu) if props.author else "",
+                title=normalise(props.title, kieu) if props.title else "",
+                subject=normalise(props.subject, kieu) if props.subject else "",
+                author=normalise(props.author, kieu) if props.author else "",
                 created=props.created,
             )
         )
