@@ -141,6 +141,8 @@ from typing import TYPE_CHECKING, Any
 
 from baocao.errors import DataError, Problem
 from baocao.i18n import _
+from baocao.template_context.documents import ky, trich_yeu_dang
+from baocao.template_context.documents import noi_nhan as dong_noi_nhan
 from baocao.template_context.header import PAD_MM, dong_ngay, ngat_ten, trich_yeu_vach, vach
 from baocao.template_context.layout import cai_dat as merged_settings
 from baocao.template_context.layout import profile
@@ -168,7 +170,6 @@ from baocao.template_context.sentences import (
     nguoi,
     nguoi_phat_bieu,
     thoi_gian,
-    thuong_dau,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -225,90 +226,6 @@ def _ngay_rieng(event: Any, data: dict[str, Any], name: str) -> Any:
     if entry is not None and hasattr(entry, "ngay"):
         return entry.ngay
     return ((data.get("van_ban") or {}).get(name) or {}).get("ngay")
-
-
-def _ky(van_ban: dict[str, Any], the_thuc: str) -> dict[str, str]:
-    nk = van_ban.get("nguoi_ky") or {}
-    code = str(nk.get("quyen_han") or "").upper().replace("/", "").replace(".", "").strip()
-    dong = ""
-    tien_to = profile(the_thuc).tien_to
-    if code:
-        dong = f"{tien_to.get(code, code)} {str(nk.get('thay_cho') or '').upper()}".strip()
-    if code == "KT" and nk.get("thay_mat"):
-        # a deputy of a collective's head: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" (a line break)
-        dong = f"{tien_to['TM']} {str(nk['thay_mat']).upper()}\n{dong}"
-    return {
-        "quyen_han": dong,
-        # "Q. CHỦ TỊCH" is the acting head's whole title (NĐ 30 Phụ lục I §II.7b): no second line
-        "chuc_vu": "" if code == "Q" else str(nk.get("chuc_vu") or "").upper(),
-        "ho_ten": str(nk.get("ho_ten") or ""),
-    }
-
-
-#: names that keep their capital at the start of a Party trích yếu
-_LUON_HOA = (
-    "Đảng", "Nhà nước", "Nhân dân", "Quốc hội", "Chính phủ", "Trung ương", "Mặt trận",
-    "Bác Hồ", "Hồ Chí Minh", "Bộ Chính trị", "Ban Bí thư", "Việt Nam",
-)  # fmt: skip
-
-
-def _trich_yeu_dang(s: str) -> str:
-    """HD 36: a Party trích yếu starts lower case, also when the event file wrote it with a
-    capital (``Kết quả Hội nghị …`` → ``kết quả Hội nghị …``); a name keeps its capitals
-    (``Đảng bộ …``, ``Ban Thường vụ …``, ``UBND …``).
-
-    >>> _trich_yeu_dang("Kết quả Hội nghị tổng kết"), _trich_yeu_dang("Ban Thường vụ Tỉnh ủy")
-    ('kết quả Hội nghị tổng kết', 'Ban Thường vụ Tỉnh ủy')
-    >>> _trich_yeu_dang("Đảng bộ tỉnh"), _trich_yeu_dang("UBND tỉnh")
-    ('Đảng bộ tỉnh', 'UBND tỉnh')
-    """
-    words = s.split()
-    if not words:
-        return s
-    if len(words) > 1 and words[1][:1].isupper():  # "Ban Thường vụ", "Hội Nông dân"
-        return s
-    if sum(ch.isupper() for ch in words[0]) > 1:  # an abbreviation
-        return s
-    for name in _LUON_HOA:
-        if s.startswith(name) and not s[len(name) : len(name) + 1].isalnum():
-            return s
-    return thuong_dau(s)
-
-
-def _ten_goc(s: str) -> str:
-    """A recipient without its trailing ``(để báo cáo)``/``(b/c)`` note, for comparison:
-    one tone style, one kind of space, no case.
-
-    >>> _ten_goc("Thường trực Tỉnh uỷ  (để báo cáo);") == _ten_goc("thường trực tỉnh ủy")
-    True
-    """
-    import re
-
-    from baocao.vi import chuan_dau
-
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", bo_dau_cuoi(s)).strip()
-    return " ".join(chuan_dau(name, kieu="cu").split()).casefold()
-
-
-def _noi_nhan(
-    vb: dict[str, Any], kinh_gui: list[str], settings: dict[str, Any], luu: str
-) -> list[str]:
-    """Nơi nhận lines: ``- Như trên`` first when there is a Kính gửi, then the recipients
-    that Kính gửi has not already named, then the ``Lưu`` line."""
-    sep = str(settings["dau_cach_noi_nhan"])
-    items = [x for x in vb["noi_nhan"] if x and x.strip()]
-    listed = {_ten_goc(x) for x in items}
-    items += [x for x in settings.get("noi_nhan_them") or [] if _ten_goc(x) not in listed]
-    nhu_tren = bool(items) and bo_dau_cuoi(items[0]).lower() == "như trên"
-    if nhu_tren and not settings.get("co_kinh_gui", True):
-        items, nhu_tren = items[1:], False
-    if kinh_gui and settings.get("nhu_tren_khi_kinh_gui") and not nhu_tren:
-        items.insert(0, "Như trên")
-        nhu_tren = True
-    if nhu_tren:  # "Như trên" already sends it to every addressee
-        named = {_ten_goc(x) for x in kinh_gui}
-        items = items[:1] + [x for x in items[1:] if _ten_goc(x) not in named]
-    return [f"- {bo_dau_cuoi(x)}{sep}" for x in items] + [luu]
 
 
 def _nam_trong(su_kien: dict[str, Any], setting: str) -> int:
@@ -414,13 +331,13 @@ def context(
         settings.get("trich_yeu_mau") or "Về việc tổ chức {ten}"
     ).format(ten=sk["ten"], goi_tat=sk["goi_tat"])
     if dang:
-        trich_yeu = _trich_yeu_dang(trich_yeu)
+        trich_yeu = trich_yeu_dang(trich_yeu)
     so_ky_hieu = prof.so_ky_hieu(vb.get("so"), getattr(spec, "viet_tat", None), co_quan["viet_tat"])
     sep = str(settings["dau_cach_noi_nhan"])
     # a template without a Kính gửi block (the press release) has no addressees for "Như trên"
     co_kinh_gui = settings.get("co_kinh_gui", True)
     kinh_gui = [bo_dau_cuoi(x) for x in vb["kinh_gui"] if x and x.strip()] if co_kinh_gui else []
-    noi_nhan = _noi_nhan(
+    noi_nhan = dong_noi_nhan(
         vb, kinh_gui, settings, prof.luu_mau.format(luu=bo_dau_cuoi(vb.get("luu") or "VT"))
     )
 
@@ -454,7 +371,7 @@ def context(
         "kinh_gui_mot": kinh_gui[0] if len(kinh_gui) == 1 else "",
         "kinh_gui_dong": dong_danh_sach(kinh_gui, ngan=sep) if len(kinh_gui) > 1 else [],
         "noi_nhan": noi_nhan,
-        "ky": _ky(vb, the_thuc),
+        "ky": ky(vb, the_thuc),
         "dau_ket": settings["dau_ket"],
         "theo_vai_tro": theo_vai_tro,
         "nguoi_khai_mac": khai_mac,
@@ -498,10 +415,3 @@ def context(
         stt, first = people[0] if people else (1, None)
         ctx = context_nguoi(ctx, moi_muc, first, stt, len(data.get(moi_muc) or []))
     return ctx
-
-
-def noi_nhan_kinh_gui(ctx: dict[str, Any] | Any, kinh_gui: list[str]) -> list[str]:
-    """Nơi nhận of ``ctx`` (a context of :func:`context`) for the addressees ``kinh_gui``
-    (a per-person document: the person is the Kính gửi, so ``- Như trên`` comes first)."""
-    luu = ctx["noi_nhan"][-1]
-    return _noi_nhan(ctx["van_ban"], kinh_gui, ctx["cai_dat"], luu)

@@ -176,7 +176,7 @@ def context_nguoi(
     base: Mapping[str, Any], moi_muc: str, nguoi: Any, stt: int, tong_so: int
 ) -> dict[str, Any]:
     """``base`` (the event's context for the template) with one person added."""
-    from baocao.template_context.build import noi_nhan_kinh_gui
+    from baocao.template_context.documents import noi_nhan_kinh_gui
 
     raw = nguoi.model_dump() if hasattr(nguoi, "model_dump") else dict(nguoi or {})
     p: dict[str, Any] = {**nguoi_mau(moi_muc), **raw}
