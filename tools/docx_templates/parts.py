@@ -540,3 +540,19 @@ def when(cond: str, items: list[tuple[str | None, str]]) -> list[tuple[str | Non
 #: a speaker's points: with the titles again after context paragraphs (the seed's style), by
 #: name only when the sentence introducing them comes just before
 PHAT_BIEU = "{{ x.cau if su_kien.boi_canh else x.cau_ngan }}"
+
+
+def loop_table(
+    doc: Any, widths: list[float], headers: list[str], loop: str, cells: list[str]
+) -> Any:
+    """A bordered table: a header row repeated on every page, then one row per item of
+    ``loop`` (``{%tr for … %}`` / ``{%tr endfor %}`` rows around the row of ``cells``)."""
+    table = layout_table(doc, widths, rows=4, borders=True)
+    table.rows[0]._tr.get_or_add_trPr().append(el("w:tblHeader"))  # repeat on a new page
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        write(cell, "Bảng - tiêu đề", text)
+    write(table.rows[1].cells[0], "Bảng", f"{{%tr {loop} %}}")
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        write(cell, "Bảng", text)
+    write(table.rows[3].cells[0], "Bảng", "{%tr endfor %}")
+    return table

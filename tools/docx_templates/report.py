@@ -70,20 +70,13 @@ def bao_cao(doc: Any, p: Profile) -> None:
             (None, "{%p if bang_ket_qua %}"),
         ],
     )
-    table = layout_table(doc, [15, 100, 25, 25], rows=4, borders=True)
-    table.rows[0]._tr.get_or_add_trPr().append(el("w:tblHeader"))  # repeat on a new page
-    for cell, text in zip(
-        table.rows[0].cells, ["STT", "Nội dung", "Số lượng", "Tỷ lệ"], strict=True
-    ):
-        write(cell, "Bảng - tiêu đề", text)
-    write(table.rows[1].cells[0], "Bảng", "{%tr for r in bang_ket_qua %}")
-    for cell, text in zip(
-        table.rows[2].cells,
+    loop_table(
+        doc,
+        [15, 100, 25, 25],
+        ["STT", "Nội dung", "Số lượng", "Tỷ lệ"],
+        "for r in bang_ket_qua",
         ["{{ r.stt }}", "{{ r.noi_dung }}", "{{ r.so }}", "{{ r.ty_le }}"],
-        strict=True,
-    ):
-        write(cell, "Bảng", text)
-    write(table.rows[3].cells[0], "Bảng", "{%tr endfor %}")
+    )
     write_all(
         doc,
         [
@@ -153,20 +146,13 @@ def hoc_vien_appendix(doc: Any) -> None:
     title = write(doc, "Tên loại", "DANH SÁCH HỌC VIÊN")
     title.paragraph_format.page_break_before = True
     write(doc, "Gạch trích yếu", "{{ ten_su_kien }}")
-    table = layout_table(doc, [15, 70, 55, 25], rows=4, borders=True)
-    table.rows[0]._tr.get_or_add_trPr().append(el("w:tblHeader"))  # repeat on a new page
-    for cell, text in zip(
-        table.rows[0].cells, ["STT", "Họ và tên", "Đơn vị", "Xếp loại"], strict=True
-    ):
-        write(cell, "Bảng - tiêu đề", text)
-    write(table.rows[1].cells[0], "Bảng", "{%tr for h in danh_sach_hoc_vien %}")
-    for cell, text in zip(
-        table.rows[2].cells,
+    loop_table(
+        doc,
+        [15, 70, 55, 25],
+        ["STT", "Họ và tên", "Đơn vị", "Xếp loại"],
+        "for h in danh_sach_hoc_vien",
         ["{{ h.stt }}", "{{ h.ho_ten }}", "{{ h.don_vi }}", "{{ h.xep_loai }}"],
-        strict=True,
-    ):
-        write(cell, "Bảng", text)
-    write(table.rows[3].cells[0], "Bảng", "{%tr endfor %}")
+    )
     write(doc, None, "{%p endif %}")
 
 
