@@ -145,3 +145,35 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "libreoffice" in item.keywords:
             item.add_marker(skip)
+
+
+def run_on_terminal(args: list[str], cwd: Path, environ: dict[str, str]) -> tuple[int, bytes]:
+    """``python -m baocao ARGS`` on a pseudo-terminal (stdin, stdout and stderr a tty): its
+    exit code and everything it showed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "baocao", *args],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        cwd=cwd,
+        env=environ,
+        close_fds=True,
+    )
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    return proc.wait(timeout=120), b"".join(chunks)

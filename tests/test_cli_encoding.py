@@ -4,13 +4,12 @@ terminal that cannot show a mark, never a ``UnicodeEncodeError``."""
 from __future__ import annotations
 
 import os
-import pty
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_on_terminal
 
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"
 
@@ -67,28 +66,8 @@ def test_render_under_cp1258_lists_its_files_and_exits_0(tmp_path: Path) -> None
 
 def on_terminal(*args: str, cwd: Path) -> tuple[int, bytes]:
     """Run ``baocao`` on a terminal (a pty) under cp1258: exit code and the screen."""
-    main, child = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "baocao", *args],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        cwd=cwd,
-        env=env(COLUMNS="120", TERM="xterm"),  # cp1258: Vietnamese letters, but no ✓ or ─
-        close_fds=True,
-    )
-    os.close(child)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(main)
-    return proc.wait(timeout=120), b"".join(chunks)
+    # cp1258: Vietnamese letters, but no ✓ or ─
+    return run_on_terminal(list(args), cwd, env(COLUMNS="120", TERM="xterm"))
 
 
 def test_a_terminal_that_cannot_show_a_mark_gets_replacement_characters(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ checks the files, the messages and the exit code a person sees.
 from __future__ import annotations
 
 import os
-import pty
 import shutil
 import signal
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_on_terminal
 
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"
 DANG = EXAMPLES / "lop-boi-duong-dan-van.yaml"
@@ -104,29 +103,13 @@ def test_plain_output_ends_with_a_summary_on_stderr(tmp_path: Path) -> None:
 def test_on_a_terminal_files_problems_and_the_table_are_shown_once(tmp_path: Path) -> None:
     shutil.copy(DANG, tmp_path / "lop.yaml")
     _bad, line = bad_copy(tmp_path)
-    main, child = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "baocao", "render", "lop.yaml", "sai.yaml", "-t", "all"],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        cwd=tmp_path,
-        env=child_env(COLUMNS="200", TERM="xterm"),
-        close_fds=True,
+    code, shown = run_on_terminal(
+        ["render", "lop.yaml", "sai.yaml", "-t", "all"],
+        tmp_path,
+        child_env(COLUMNS="200", TERM="xterm"),
     )
-    os.close(child)
-    chunks = []
-    while True:
-        try:
-            data = os.read(main, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(main)
-    assert proc.wait(timeout=120) == 3
-    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert code == 3
+    screen = shown.decode("utf-8", "replace")
     assert "Traceback" not in screen
     problem = f"sai.yaml:{line}:3: su_kien.diadiem: không có mục `diadiem`"
     assert screen.count(problem) == 1, screen
