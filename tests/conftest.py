@@ -177,3 +177,17 @@ def run_on_terminal(args: list[str], cwd: Path, environ: dict[str, str]) -> tupl
         chunks.append(data)
     os.close(main)
     return proc.wait(timeout=120), b"".join(chunks)
+
+
+#: the smallest valid event file (a state meeting of one day)
+MINIMAL_EVENT = """\
+the_thuc: nha_nuoc
+co_quan:
+  ten: Ban Dân vận
+  viet_tat: BDV
+  dia_danh: Cà Mau
+su_kien:
+  ten: hội nghị sơ kết
+  bat_dau: 1/11/2024
+  dia_diem: Hội trường
+"""

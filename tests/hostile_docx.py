@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from conftest import MINIMAL_EVENT
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -153,17 +155,7 @@ def baocao(tmp: Path, *args: str, timeout: float = 120, env: dict[str, str] | No
     return Run(got["code"], got["out"], got["err"], seconds, got["peak"])
 
 
-EVENT = """\
-the_thuc: nha_nuoc
-co_quan:
-  ten: Ban Dân vận
-  viet_tat: BDV
-  dia_danh: Cà Mau
-su_kien:
-  ten: hội nghị sơ kết
-  bat_dau: 1/11/2024
-  dia_diem: Hội trường
-"""
+EVENT = MINIMAL_EVENT
 
 
 def event_file(tmp: Path, text: str = EVENT, name: str = "su-kien.yaml") -> Path:

@@ -12,21 +12,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from baocao.lint.checker import check_targets, check_template
-from conftest import EXAMPLES
+from conftest import EXAMPLES, MINIMAL_EVENT
 
 EVENT = EXAMPLES / "hoi-nghi-ubnd.yaml"
-
-MINIMAL_EVENT = """\
-the_thuc: nha_nuoc
-co_quan:
-  ten: Ban Dân vận
-  viet_tat: BDV
-  dia_danh: Cà Mau
-su_kien:
-  ten: hội nghị sơ kết
-  bat_dau: 1/11/2024
-  dia_diem: Hội trường
-"""
 
 
 def make(tmp_path: Path, paragraphs: list[str], name: str = "mau.docx") -> Path:

@@ -10,19 +10,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from baocao.cli import cli
-from conftest import EXAMPLES
-
-MINIMAL_EVENT = """\
-the_thuc: nha_nuoc
-co_quan:
-  ten: Ban Dân vận
-  viet_tat: BDV
-  dia_danh: Cà Mau
-su_kien:
-  ten: hội nghị sơ kết
-  bat_dau: 1/11/2024
-  dia_diem: Hội trường
-"""
+from conftest import EXAMPLES, MINIMAL_EVENT
 
 
 def run(*args: str) -> object:
