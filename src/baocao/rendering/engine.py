@@ -17,9 +17,7 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from baocao.docx.package import (
@@ -33,6 +31,9 @@ from baocao.docx.package import (
 )
 from baocao.errors import Problem, RenderError, TemplateError
 from baocao.rendering.environment import make_env
+from baocao.rendering.parts import Part as _Part
+from baocao.rendering.parts import part_label as _part_label
+from baocao.rendering.parts import template_lineno as _template_lineno
 from baocao.rendering.xml_text import (
     grid_mismatch,
     normalise,
@@ -41,7 +42,7 @@ from baocao.rendering.xml_text import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from jinja2 import Template
+    pass
 
 __all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env", "unescape_tags"]
 
@@ -53,20 +54,18 @@ _MARKER = "baocaoBodyMarker"
 _NEWLINE_P = re.compile(r"\n<w:p([ >])")
 _P_OPEN = re.compile(r"<w:p([ >])")
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")
-_TAG_RE = re.compile(r"<[^>]+>")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # the inside of a tag, as docxtpl's own clean-up finds it
 # --- docxtpl's own processing, reused -------------------------------------------------------
 
 
 def _docxtpl() -> Any:
-    """A bare ``DocxTemplate`` whose methods (patch_xml, resolve_listing, fix_tables,
-    fix_docpr_ids) do the processing; none of them touches the file it was made for."""
-    from docxtpl import DocxTemplate
+    """docxtpl's steps (patch_xml, resolve_listing, fix_tables, fix_docpr_ids), as
+    :class:`~baocao.rendering.docxtpl_steps.DocxtplSteps` gives them: python-docx is loaded
+    only for ``patch_xml`` and ``fix_tables``."""
+    from baocao.rendering.docxtpl_steps import DocxtplSteps
 
-    tpl = DocxTemplate.__new__(DocxTemplate)
-    tpl.__dict__.update(docx=None, docx_ids_index=1000, template_file=None)
-    return tpl
+    return DocxtplSteps()
 
 
 def _parsers() -> tuple[Any, Any]:
@@ -75,55 +74,6 @@ def _parsers() -> tuple[Any, Any]:
     # the hardened parser (no entities, no DTD, no network, libxml2's size limits); "blank"
     # is python-docx's way: what a document body is read with before docxtpl sees it
     return parser(), parser(remove_blank_text=True)
-
-
-def _part_label(kind: str, name: str) -> str:
-    from baocao.i18n import _
-
-    labels = {
-        "body": _("phần thân"),
-        "header": _("đầu trang"),
-        "footer": _("chân trang"),
-        "notes": _("chú thích"),
-    }
-    label = labels[kind]
-    return label if kind == "body" else f"{label} ({name})"
-
-
-def _template_lineno(tb: TracebackType | None) -> int | None:
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-@dataclass
-class _Part:
-    """One XML part rendered with Jinja."""
-
-    name: str
-    kind: str  # body, header, footer, notes
-    source: str  # docxtpl-patched XML, one paragraph per line
-    template: Template
-    head: bytes = b""  # the document around the body (body only)
-    tail: bytes = b""
-
-    def where(self, lineno: int | None) -> str:
-        """Word-terms location of template line ``lineno``: part, paragraph, its text."""
-        from baocao.i18n import _
-
-        label = _part_label(self.kind, self.name)
-        if not lineno:
-            return label
-        lines = self.source.split("\n")
-        text = _TAG_RE.sub("", lines[lineno - 1]) if lineno <= len(lines) else ""
-        text = " ".join(text.split())
-        if len(text) > 80:
-            text = text[:77] + "…"
-        where = _("{part}, đoạn {so}").format(part=label, so=max(lineno - 1, 1))
-        return f"{where}: «{text}»" if text else where
 
 
 class CompiledTemplate:
@@ -141,7 +91,33 @@ class CompiledTemplate:
         self._static_cache: dict[tuple[str, str | None], Any] = {}
         self._lock = threading.Lock()
         self._builder = ZipBuilder()
-        self._compile(package)
+        self._compile_or_restore(package)
+
+    def _compile_or_restore(self, package: Package) -> None:
+        """Compile, or take the compile cache's entry (built-in templates only)."""
+        from baocao.rendering import compile_cache
+
+        key = compile_cache.key_for(self.path, self._env, [*package.names, self._core], package)
+        entry = compile_cache.load(key, package.blobs) if key else None
+        if entry is None:
+            self._compile(package)
+            if key:
+                parts = [(p.name, p.kind, p.source, p.code, p.head, p.tail) for p in self._parts]
+                compile_cache.store(key, compile_cache.Entry(parts, list(self._text_static)))
+            return
+        make = self._env.template_class.from_code
+        for name, kind, source, code, head, tail in entry.parts:
+            template = make(self._env, code, self._env.make_globals(None), None)
+            self._parts.append(_Part(name, kind, source, template, head, tail, code))
+        self._text_static = {name: package.blobs[name] for name in entry.static}
+        self._add_members(package, {p.name for p in self._parts} | set(entry.static))
+
+    def _add_members(self, package: Package, rendered: set[str]) -> None:
+        for name in package.names:
+            if name in rendered or name == self._core:
+                self._builder.add_dynamic(name)
+            else:
+                self._builder.add_static(name, package.blobs[name])
 
     # -- compile ------------------------------------------------------------------------
 
@@ -160,7 +136,11 @@ class CompiledTemplate:
         source = _P_OPEN.sub(r"\n<w:p\1", source)
         part = _Part(name=name, kind=kind, source=source, template=None)  # type: ignore[arg-type]
         try:
-            part.template = self._env.from_string(source)
+            # Environment.from_string, with the code kept for the compile cache
+            part.code = self._env.compile(source)
+            part.template = self._env.template_class.from_code(
+                self._env, part.code, self._env.make_globals(None), None
+            )
         except TemplateSyntaxError as exc:
             # an unclosed block is placed by the checker at the tag the author typed, as
             # `baocao check` does; otherwise the compiled source's line
@@ -237,12 +217,7 @@ class CompiledTemplate:
             else:
                 self._parts.append(self._compile_part(name, "notes", xml))
             rendered.add(name)
-
-        for name in package.names:
-            if name in rendered or name == self._core:
-                self._builder.add_dynamic(name)
-            else:
-                self._builder.add_static(name, package.blobs[name])
+        self._add_members(package, rendered)
 
     # -- render -------------------------------------------------------------------------
 

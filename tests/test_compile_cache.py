@@ -1,0 +1,205 @@
+"""The compile cache (``baocao.rendering.compile_cache``): a built-in template compiled in
+an earlier run is taken from the user's cache folder, gives the same bytes as one compiled
+now, and an entry that cannot be trusted (corrupt, foreign, in a folder others can write to)
+is ignored; templates brought by a user never use it; ``BAOCAO_NO_CACHE=1`` turns it off."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from baocao.event.loading import load_event
+from baocao.registry import list_templates
+from baocao.rendering import engine
+from baocao.rendering.compile_cache import cache_dir
+from baocao.rendering.document import render_bytes
+from conftest import EXAMPLES, ROOT, TEMPLATES
+
+EVENT = EXAMPLES / "lop-boi-duong-dan-van.yaml"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of this test; compiled templates forgotten before and after."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    monkeypatch.delenv("BAOCAO_NO_CACHE", raising=False)
+    engine._CACHE.clear()
+    folder = cache_dir()
+    assert folder is not None
+    yield folder
+    engine._CACHE.clear()
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.bin")) if folder.is_dir() else []
+
+
+def _render(path: Path, event: object) -> bytes:
+    engine._CACHE.clear()  # a new process, as far as the engine knows
+    return engine.compile_template(path).render_bytes(_ctx(event, path))
+
+
+def _ctx(event: object, path: Path) -> dict[str, object]:
+    from baocao.template_context.build import context
+
+    spec = next(s for s in list_templates() if path in s.files.values())
+    return context(event, template=spec)
+
+
+def test_every_builtin_template_renders_the_same_from_the_cache(cache: Path) -> None:
+    event = load_event(EVENT)
+    for spec in list_templates():
+        for the_thuc, path in spec.files.items():
+            if spec.moi_muc:
+                continue
+            style = "moi" if the_thuc == "dang" else "cu"
+            variant = event.model_copy(update={"the_thuc": the_thuc, "dau_thanh": style})
+            fresh = _render(path, variant)  # compiled, and kept
+            kept = len(_entries(cache))
+            again = _render(path, variant)  # from the entry
+            assert len(_entries(cache)) == kept, "a hit writes nothing"
+            assert again == fresh, f"{path.name}: the cached compile gives other bytes"
+    assert _entries(cache), "nothing was kept"
+
+
+def test_a_render_from_the_cache_loads_neither_docxtpl_nor_python_docx(cache: Path) -> None:
+    out = cache.parent / "out.docx"
+    cmd = [sys.executable, "-m", "baocao", "render", str(EVENT), "-t", "thong-cao", "-o", str(out)]
+    env = {**os.environ, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    subprocess.run([*cmd, "--force"], check=True, capture_output=True, env=env, cwd=ROOT)
+    first = out.read_bytes()
+    code = (
+        "import sys\nfrom baocao.cli import main\n"
+        f"try:\n    main({[*cmd[3:], '--force']!r})\nexcept SystemExit:\n    pass\n"
+        "print('LOADED=' + ','.join(m for m in ('docx', 'docxtpl') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert done.stdout.strip().splitlines()[-1] == "LOADED="
+    assert out.read_bytes() == first
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one bit flipped
+        lambda data: b"",  # empty
+        lambda data: b"not a cache entry at all" * 10,
+    ],
+)
+def test_a_corrupt_entry_is_ignored_and_written_again(cache: Path, spoil: object) -> None:
+    event = load_event(EVENT)
+    path = TEMPLATES / "thong-cao.nha_nuoc.docx"
+    fresh = _render(path, event)
+    (entry,) = _entries(cache)
+    good = entry.read_bytes()
+    entry.write_bytes(spoil(good))  # type: ignore[operator]
+    assert _render(path, event) == fresh
+    assert entry.read_bytes() == good, "the spoilt entry was not replaced"
+
+
+def test_a_foreign_entry_is_ignored(cache: Path) -> None:
+    """An entry of another template, under this template's name, is not this template's."""
+    event = load_event(EVENT)
+    press = TEMPLATES / "thong-cao.nha_nuoc.docx"
+    news = TEMPLATES / "tin-bai.nha_nuoc.docx"
+    fresh = _render(press, event)
+    (press_entry,) = _entries(cache)
+    _render(news, event)
+    (news_entry,) = [e for e in _entries(cache) if e != press_entry]
+    shutil.copyfile(news_entry, press_entry)
+    assert _render(press, event) == fresh
+
+
+def test_no_cache_writes_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BAOCAO_NO_CACHE", "1")
+    assert cache_dir() is None
+    _render(TEMPLATES / "thong-cao.nha_nuoc.docx", load_event(EVENT))
+    assert not cache.parent.exists() or not _entries(cache)
+
+
+def test_a_template_from_outside_the_builtin_folder_is_never_cached(
+    cache: Path, tmp_path: Path
+) -> None:
+    own = tmp_path / "mau"
+    own.mkdir()
+    for name in ("thong-cao.nha_nuoc.docx", "thong-cao.dang.docx", "thong-cao.yaml"):
+        shutil.copyfile(TEMPLATES / name, own / name)
+    event = load_event(EVENT)
+    engine._CACHE.clear()
+    assert render_bytes(event, template=_spec_in(own))
+    assert not _entries(cache)
+    engine._CACHE.clear()
+
+
+def _spec_in(folder: Path) -> object:
+    from baocao.registry import find_template
+
+    return find_template("thong-cao", dirs=[folder])
+
+
+def _forge(entry: Path) -> None:
+    """Rewrite ``entry`` as a well-formed entry whose body prints ``FORGED``."""
+    import hashlib
+    import marshal
+
+    from baocao.rendering import compile_cache
+    from baocao.rendering.environment import make_env
+
+    head = len(compile_cache._MAGIC) + 32
+    key, parts, static = marshal.loads(entry.read_bytes()[head:])
+    name, kind, source, _code, before, after = parts[0]
+    source = source.replace("</w:t>", "FORGED</w:t>", 1)
+    parts[0] = (name, kind, source, make_env().compile(source), before, after)
+    payload = marshal.dumps((key, parts, static))
+    entry.write_bytes(compile_cache._MAGIC + hashlib.sha256(payload).digest() + payload)
+
+
+def _body(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder permissions are POSIX")
+def test_a_folder_others_can_write_to_is_neither_read_nor_written(cache: Path) -> None:
+    event = load_event(EVENT)
+    path = TEMPLATES / "thong-cao.nha_nuoc.docx"
+    cache.mkdir(parents=True)
+    cache.chmod(0o777)
+    try:
+        fresh = _render(path, event)
+        assert not _entries(cache), "written to a folder others can write to"
+        cache.chmod(0o700)
+        _render(path, event)
+        (entry,) = _entries(cache)
+        _forge(entry)
+        assert b"FORGED" in _body(_render(path, event)), "the forged entry was not read"
+        cache.chmod(0o777)
+        assert _render(path, event) == fresh, "read from a folder others can write to"
+    finally:
+        cache.chmod(0o700)
+
+
+def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BAOCAO_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/var/tmp/xdg")
+    if sys.platform == "win32":
+        monkeypatch.setenv("LOCALAPPDATA", r"C:\Users\a\AppData\Local")
+        assert cache_dir() == Path(r"C:\Users\a\AppData\Local\baocao\cache\templates")
+        return
+    assert cache_dir() == Path("/var/tmp/xdg/baocao/templates")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert cache_dir() == Path.home() / ".cache" / "baocao" / "templates"
+    monkeypatch.setenv("BAOCAO_NO_CACHE", "0")
+    assert cache_dir() is not None
