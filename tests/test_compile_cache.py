@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from baocao.cache import folder
 from baocao.event.loading import load_event
 from baocao.registry import list_templates
 from baocao.rendering import engine
-from baocao.rendering.compile_cache import cache_dir
 from baocao.rendering.document import render_bytes
 from conftest import EXAMPLES, ROOT, TEMPLATES
 
@@ -30,9 +30,9 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
     monkeypatch.delenv("BAOCAO_NO_CACHE", raising=False)
     engine._CACHE.clear()
-    folder = cache_dir()
-    assert folder is not None
-    yield folder
+    place = folder("templates")
+    assert place is not None
+    yield place
     engine._CACHE.clear()
 
 
@@ -121,7 +121,7 @@ def test_a_foreign_entry_is_ignored(cache: Path) -> None:
 
 def test_no_cache_writes_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BAOCAO_NO_CACHE", "1")
-    assert cache_dir() is None
+    assert folder("templates") is None
     _render(TEMPLATES / "thong-cao.nha_nuoc.docx", load_event(EVENT))
     assert not cache.parent.exists() or not _entries(cache)
 
@@ -151,16 +151,16 @@ def _forge(entry: Path) -> None:
     import hashlib
     import marshal
 
-    from baocao.rendering import compile_cache
+    from baocao import cache
     from baocao.rendering.environment import make_env
 
-    head = len(compile_cache._MAGIC) + 32
-    key, parts, static = marshal.loads(entry.read_bytes()[head:])
+    head = len(cache._MAGIC) + 32
+    key, (parts, static) = marshal.loads(entry.read_bytes()[head:])
     name, kind, source, _code, before, after = parts[0]
     source = source.replace("</w:t>", "FORGED</w:t>", 1)
     parts[0] = (name, kind, source, make_env().compile(source), before, after)
-    payload = marshal.dumps((key, parts, static))
-    entry.write_bytes(compile_cache._MAGIC + hashlib.sha256(payload).digest() + payload)
+    payload = marshal.dumps((key, (parts, static)))
+    entry.write_bytes(cache._MAGIC + hashlib.sha256(payload).digest() + payload)
 
 
 def _body(data: bytes) -> bytes:
@@ -196,10 +196,58 @@ def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("XDG_CACHE_HOME", "/var/tmp/xdg")
     if sys.platform == "win32":
         monkeypatch.setenv("LOCALAPPDATA", r"C:\Users\a\AppData\Local")
-        assert cache_dir() == Path(r"C:\Users\a\AppData\Local\baocao\cache\templates")
+        assert folder("templates") == Path(r"C:\Users\a\AppData\Local\baocao\cache\templates")
         return
-    assert cache_dir() == Path("/var/tmp/xdg/baocao/templates")
+    assert folder("templates") == Path("/var/tmp/xdg/baocao/templates")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
-    assert cache_dir() == Path.home() / ".cache" / "baocao" / "templates"
+    assert folder("sides") == Path.home() / ".cache" / "baocao" / "sides"
     monkeypatch.setenv("BAOCAO_NO_CACHE", "0")
-    assert cache_dir() is not None
+    assert folder("templates") is not None
+
+
+# --- the parsed YAML of built-in side files (registry) ---------------------------------------
+
+
+def _specs() -> list[object]:
+    from baocao import registry
+
+    return [
+        (s.name, s.tieu_de, s.ten_loai, s.viet_tat, s.mo_ta, s.cai_dat, s.moi_muc)
+        for s in registry.list_templates()
+    ]
+
+
+def test_builtin_side_files_read_the_same_from_the_cache(cache: Path) -> None:
+    sides = cache.parent / "sides"
+    fresh = _specs()  # parsed, and kept
+    kept = sorted(sides.glob("*.bin"))
+    assert len(kept) == len(list(TEMPLATES.glob("*.yaml")))
+    assert _specs() == fresh  # from the entries
+    assert sorted(sides.glob("*.bin")) == kept
+    for entry in kept:  # corrupt entries: parsed again
+        entry.write_bytes(entry.read_bytes()[:-3])
+    assert _specs() == fresh
+
+
+def test_a_render_of_a_json_event_from_the_cache_needs_no_pyyaml(
+    cache: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from render_helpers import example
+
+    event = tmp_path / "su-kien.json"
+    event.write_text(json.dumps(example(), ensure_ascii=False, default=str), encoding="utf-8")
+    out = tmp_path / "out.docx"
+    argv = ["render", str(event), "-t", "thong-cao", "-o", str(out), "--force"]
+    code = (
+        "import sys\nfrom baocao.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        "print('LOADED=' + ','.join(m for m in ('yaml', 'docx', 'docxtpl') if m in sys.modules))\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert "LOADED=" in runs[0].stdout and out.exists()
+    assert runs[1].stdout.strip().splitlines()[-1] == "LOADED=", runs[1].stdout

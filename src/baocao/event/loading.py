@@ -66,7 +66,6 @@ def _format_of(path: str) -> Format | None:
 
 def _parse(text: str, fmt: Format | None, path: str) -> Located:
     from baocao.event.json_source import parse_json
-    from baocao.event.yaml_source import parse_yaml
 
     lines = Lines(text)
     control = control_characters(text, path=path, lines=lines)
@@ -81,6 +80,8 @@ def _parse(text: str, fmt: Format | None, path: str) -> Located:
                 fmt = "yaml"
     if fmt == "json":
         return parse_json(text, path=path)
+    from baocao.event.yaml_source import parse_yaml  # here: a JSON event needs no PyYAML
+
     tabs = tab_indents(text, path=path, lines=lines)
     try:
         tree = parse_yaml(text, path=path)

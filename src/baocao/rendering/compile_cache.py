@@ -3,46 +3,36 @@
 Compiling a template (:class:`baocao.rendering.engine.CompiledTemplate`) costs a process
 ~0.1 s: docxtpl (which imports python-docx), its clean-up of every part, and Jinja's
 parser and code generator. The result depends only on the template's bytes and on the code
-that compiles it, so it is kept in the user's cache folder and the next ``baocao render``
-starts from it:
+that compiles it, so it is kept in the user's cache folder (``templates/`` in it:
+:mod:`baocao.cache`, which says where, how entries are written and checked, and that
+``BAOCAO_NO_CACHE=1`` turns it off) and the next ``baocao render`` starts from it.
 
-- where: ``templates/`` in ``$XDG_CACHE_HOME/baocao`` (else ``~/.cache/baocao``); on
-  Windows in ``%LOCALAPPDATA%\\baocao\\cache``; ``BAOCAO_NO_CACHE=1`` turns it off;
-- the key is a SHA-256 of the template's members and of everything that shapes a compile
-  (:func:`fingerprint`: the Python version, Jinja, docxtpl and baocao's compiling modules,
-  the environment's options and filters), so a changed template or a new version never
-  reads an old entry;
-- an entry is written to a temporary file and renamed (never half-written), holds its key
-  and a SHA-256 of its contents, and is checked when read: a corrupt, truncated or foreign
-  entry is ignored (and written again); the folder must be the user's own and writable by
-  nobody else (as Jinja's bytecode cache asks), else nothing is read from it or written;
-- only templates of the built-in folder use it (:func:`baocao.rendering.boxed.is_trusted`):
+- The key (:func:`key_for`) is a SHA-256 of the template's members and of everything that
+  shapes a compile (:func:`fingerprint`: the Python version, Jinja, docxtpl and baocao's
+  compiling modules, the environment's options, filter and test names).
+- An entry read back is checked part by part (names of the template's members, kinds, a
+  code object of Jinja's) before it is used; anything else is no entry.
+- Only templates of the built-in folder use it (:func:`baocao.rendering.boxed.is_trusted`):
   a template brought by a user is compiled every time, in its boxed child, and can neither
   write nor read an entry.
-
-Nothing here raises: a cache that cannot be read or written is no cache.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
-import os
-import sys
 from functools import cache
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-__all__ = ["Entry", "cache_dir", "fingerprint", "key_for", "load", "store"]
+from baocao import cache as user_cache
 
+__all__ = ["Entry", "fingerprint", "key_for", "load", "store"]
+
+KIND = "templates"
 #: changes whenever the layout of an entry changes
 FORMAT = 1
-_MAGIC = b"baocao-compiled\x00"
-_DIGEST = 32
-_KIND = ("body", "header", "footer", "notes")
-_KEEP = 256  # entries kept; the oldest go first
+_PART_KINDS = ("body", "header", "footer", "notes")
 
 # the modules whose code turns a template's bytes into an entry
 _COMPILERS = (
@@ -55,6 +45,7 @@ _COMPILERS = (
     "baocao.docx.package",
     "baocao.docx.safe_xml",
     "baocao.docx.zip_limits",
+    "docxtpl.template",
 )
 
 #: one compiled part: (name, kind, patched source, Jinja's code, head, tail)
@@ -71,55 +62,9 @@ class Entry:
         self.static = static
 
 
-def cache_dir() -> Path | None:
-    """The folder of compiled templates, or None when ``BAOCAO_NO_CACHE`` is set."""
-    if os.environ.get("BAOCAO_NO_CACHE", "") not in ("", "0"):
-        return None
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA", "")
-        if not base:
-            return None
-        return Path(base) / "baocao" / "cache" / "templates"
-    xdg = Path(os.environ.get("XDG_CACHE_HOME", ""))
-    try:
-        root = xdg if xdg.is_absolute() else Path.home() / ".cache"
-    except RuntimeError:  # no home folder
-        return None
-    return root / "baocao" / "templates"
-
-
-def _source(module: str) -> Path | None:
-    """The file of ``module``, found without importing it (docxtpl would import python-docx);
-    the packages of baocao's modules are already imported."""
-    import importlib.util
-
-    try:
-        if module == "docxtpl.template":
-            spec = importlib.util.find_spec("docxtpl")
-            places = spec.submodule_search_locations if spec is not None else None
-            return Path(next(iter(places)), "template.py") if places else None
-        spec = importlib.util.find_spec(module)
-        return Path(spec.origin) if spec is not None and spec.origin else None
-    except (ImportError, ValueError, StopIteration):
-        return None
-
-
 @cache
 def _code_digest() -> bytes | None:
-    import importlib.util
-
-    h = hashlib.sha256(f"{FORMAT}\n{sys.version}\n".encode())
-    h.update(importlib.util.MAGIC_NUMBER)
-    for module in (*_COMPILERS, "docxtpl.template"):
-        path = _source(module)
-        try:
-            data = path.read_bytes() if path is not None else None
-        except OSError:
-            data = None
-        if data is None:
-            return None
-        h.update(f"{module}\0{len(data)}\0".encode() + data)
-    return h.digest()
+    return user_cache.source_digest(*_COMPILERS)
 
 
 def fingerprint(env: Any) -> bytes | None:
@@ -132,6 +77,7 @@ def fingerprint(env: Any) -> bytes | None:
     import jinja2
 
     options = (
+        FORMAT,
         jinja2.__version__,
         f"{type(env).__module__}.{type(env).__qualname__}",
         env.block_start_string,
@@ -164,7 +110,7 @@ def key_for(path: Path, env: Any, names: list[str], package: Any) -> str | None:
     template is not a built-in one."""
     from baocao.rendering.boxed import is_trusted
 
-    if cache_dir() is None or not is_trusted(path):
+    if user_cache.folder(KIND) is None or not is_trusted(path):
         return None
     fp = fingerprint(env)
     if fp is None:
@@ -177,17 +123,6 @@ def key_for(path: Path, env: Any, names: list[str], package: Any) -> str | None:
     return h.hexdigest()
 
 
-def _private(folder: Path) -> bool:
-    """The folder is the user's own and nobody else can write to it (POSIX)."""
-    if os.name != "posix":
-        return True
-    try:
-        st = folder.stat()
-    except OSError:
-        return False
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
-
-
 def _valid(parts: Any, static: Any, blobs: dict[str, bytes]) -> bool:
     if not (isinstance(parts, list) and isinstance(static, list)):
         return False
@@ -198,7 +133,7 @@ def _valid(parts: Any, static: Any, blobs: dict[str, bytes]) -> bool:
         if not (
             isinstance(name, str)
             and name in blobs
-            and kind in _KIND
+            and kind in _PART_KINDS
             and isinstance(source, str)
             and isinstance(code, CodeType)
             and code.co_filename == "<template>"
@@ -210,68 +145,15 @@ def _valid(parts: Any, static: Any, blobs: dict[str, bytes]) -> bool:
 
 
 def load(key: str, blobs: dict[str, bytes]) -> Entry | None:
-    """The entry kept under ``key``, or None (no cache, none kept, or one not to trust)."""
-    folder = cache_dir()
-    if folder is None:
+    """The entry kept under ``key`` for a template whose members are ``blobs``, or None
+    (no cache, none kept, or one not to trust)."""
+    value = user_cache.read(KIND, key)
+    if not (isinstance(value, tuple) and len(value) == 2):
         return None
-    try:
-        if not _private(folder):
-            return None
-        data = (folder / f"{key}.bin").read_bytes()
-    except OSError:
-        return None
-    head = len(_MAGIC) + _DIGEST
-    if len(data) <= head or not data.startswith(_MAGIC):
-        return None
-    payload = data[head:]
-    if hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]:
-        return None
-    try:
-        kept_key, parts, static = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    if kept_key != key or not _valid(parts, static, blobs):
-        return None
-    return Entry(parts, static)
+    parts, static = value
+    return Entry(parts, static) if _valid(parts, static, blobs) else None
 
 
 def store(key: str, entry: Entry) -> None:
-    """Keep ``entry`` under ``key``: written to a temporary file, then renamed."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(folder):
-            return
-        payload = marshal.dumps((key, entry.parts, entry.static))
-        data = _MAGIC + hashlib.sha256(payload).digest() + payload
-        import tempfile
-
-        fd, name = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
-        tmp = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            tmp.replace(folder / f"{key}.bin")
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-        _prune(folder)
-
-
-def _prune(folder: Path) -> None:
-    entries = [p for p in folder.iterdir() if p.suffix == ".bin"]
-    if len(entries) <= _KEEP:
-        return
-
-    def age(p: Path) -> float:
-        try:
-            return p.stat().st_mtime
-        except OSError:
-            return 0.0
-
-    for old in sorted(entries, key=age)[: len(entries) - _KEEP]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    """Keep ``entry`` under ``key``."""
+    user_cache.write(KIND, key, (entry.parts, entry.static))
