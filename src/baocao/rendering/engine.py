@@ -13,7 +13,6 @@ deterministic zip (:mod:`baocao.docx.package`).
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import threading
 from collections.abc import Iterable, Mapping
@@ -56,6 +55,26 @@ _LISTING_CHARS = ("\n", "\t", "\a", "\f")
 _TAG_RE = re.compile(r"<[^>]+>")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # the inside of a tag, as docxtpl's own clean-up finds it
+# the paragraphs docxtpl's resolve_listing visits, found as it finds them
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+
+
+def _resolve_listing(xml: str) -> str:
+    """docxtpl's ``resolve_listing`` (``\\n`` a line break, ``\\t`` a tab, ``\\a`` a new
+    paragraph, ``\\f`` a new page), run only on the paragraphs that hold one of these
+    characters: the same text, without its three nested regular expressions and callbacks
+    over every run of every other paragraph (issue 11). ``resolve_listing`` of one such
+    paragraph is exactly what it does to it inside the whole part: it finds the paragraphs
+    with this same expression and leaves one without these characters as it is."""
+    tpl = _docxtpl()
+
+    def paragraph(m: re.Match[str]) -> str:
+        text = m.group(0)
+        return tpl.resolve_listing(text) if any(c in text for c in _LISTING_CHARS) else text
+
+    return _PARAGRAPH.sub(paragraph, xml)
+
+
 # --- docxtpl's own processing, reused -------------------------------------------------------
 
 
@@ -304,7 +323,7 @@ class CompiledTemplate:
         # docxtpl's render_xml_part post-processing
         xml = _NEWLINE_P.sub(r"<w:p\1", xml)
         if any(c in xml for c in _LISTING_CHARS):
-            xml = _docxtpl().resolve_listing(xml)
+            xml = _resolve_listing(xml)
         keep, blank = _parsers()
         try:
             tree = etree.fromstring(xml.encode("utf-8"), keep if part.kind == "body" else blank)
@@ -403,8 +422,10 @@ _CACHE_LOCK = threading.Lock()
 
 
 def _version(path: Path) -> tuple[str, tuple[int, int]]:
-    st = path.stat()
-    return os.path.realpath(path), (st.st_mtime_ns, st.st_size)
+    from baocao.registry import real_path
+
+    real, st = real_path(path)
+    return real, (st.st_mtime_ns, st.st_size)
 
 
 def is_compiled(path: Path | str) -> bool:
