@@ -128,6 +128,9 @@ class _Part:
     template: Template
     head: bytes = b""  # the document around the body (body only)
     tail: bytes = b""
+    #: the names the part reads (every loaded name of its syntax tree: a superset of the
+    #: context keys it needs, loop variables and ``set`` names included)
+    names: frozenset[str] = frozenset()
 
     def where(self, lineno: int | None) -> str:
         """Word-terms location of template line ``lineno``: part, paragraph, its text."""
@@ -167,6 +170,7 @@ class CompiledTemplate:
     def _compile_part(self, name: str, kind: str, source: str) -> _Part:
         from jinja2 import TemplateError as JinjaError
         from jinja2 import TemplateSyntaxError
+        from jinja2.nodes import Name
 
         from baocao.i18n import _
 
@@ -179,7 +183,12 @@ class CompiledTemplate:
         source = _P_OPEN.sub(r"\n<w:p\1", source)
         part = _Part(name=name, kind=kind, source=source, template=None)  # type: ignore[arg-type]
         try:
-            part.template = self._env.from_string(source)
+            # from_string, with the syntax tree kept to list the names it reads
+            tree = self._env.parse(source)
+            part.names = frozenset(n.name for n in tree.find_all(Name) if n.ctx == "load")
+            part.template = self._env.template_class.from_code(
+                self._env, self._env.compile(tree), self._env.make_globals(None), None
+            )
         except TemplateSyntaxError as exc:
             # an unclosed block is placed by the checker at the tag the author typed, as
             # `baocao check` does; otherwise the compiled source's line
@@ -262,6 +271,11 @@ class CompiledTemplate:
                 self._builder.add_dynamic(name)
             else:
                 self._builder.add_static(name, package.blobs[name])
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name the template's parts read: the context keys it can use."""
+        return frozenset().union(*(part.names for part in self._parts))
 
     # -- render -------------------------------------------------------------------------
 
