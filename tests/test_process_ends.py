@@ -9,7 +9,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
@@ -146,17 +145,17 @@ def test_no_temporary_file_survives_a_signal_right_after_it_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The window between creating the temporary file and the ``try`` that removes it."""
-    made = tempfile.NamedTemporaryFile
+    made = atomic._open_temp
 
-    def made_then_signalled(*args: object, **kwargs: object) -> object:
-        tmp = made(*args, **kwargs)  # type: ignore[call-overload]
+    def made_then_signalled(path: Path) -> tuple[int, Path]:
+        tmp = made(path)
         os.kill(os.getpid(), signal.SIGTERM)  # arrives before write_atomic sees the name
         return tmp
 
     old = signal.getsignal(signal.SIGTERM)
     handle_termination()
     try:
-        monkeypatch.setattr(atomic.tempfile, "NamedTemporaryFile", made_then_signalled)
+        monkeypatch.setattr(atomic, "_open_temp", made_then_signalled)
         with pytest.raises(Terminated):
             atomic.write_atomic(tmp_path / "a.docx", b"data")
     finally:

@@ -122,6 +122,24 @@ def builtin_dir() -> Path:
     return here.parents[1] / "templates" / "docx"
 
 
+_REAL: dict[tuple[str, int, int], str] = {}
+
+
+def real_path(path: Path | str) -> tuple[str, os.stat_result]:
+    """``path`` with every symbolic link resolved (``os.path.realpath``) and the file's
+    ``stat``; ``OSError`` when it cannot be read. The resolution is remembered per name and
+    file identity (device, inode), so a batch asks it once per template, not three times a
+    document (issue 11), and a link swapped to another file is resolved again."""
+    st = os.stat(path)  # noqa: PTH116 - a str or a Path, no Path made per document
+    key = (os.fspath(path), st.st_dev, st.st_ino)
+    real = _REAL.get(key)
+    if real is None:
+        if len(_REAL) >= 1024:  # bounded: a long-lived process with many names
+            _REAL.clear()
+        real = _REAL[key] = os.path.realpath(path)
+    return real, st
+
+
 def search_dirs(dirs: Iterable[Path | str] = ()) -> list[Path]:
     """The folders searched, in order: ``dirs``, ``$BAOCAO_TEMPLATES``, the built-ins."""
     out = [Path(d) for d in dirs]
@@ -299,12 +317,23 @@ def missing_templates(names: Iterable[str], *, dirs: Sequence[Path | str] = ()) 
     """Those of ``names`` not in ``template_names(dirs=dirs)``, found without looking at
     every other template."""
     missing = list(names)
+    builtin = builtin_dir()
     for folder in search_dirs(dirs):
         if not missing:
             break
+        if folder == builtin:  # shipped with baocao: listed once per process
+            missing = [n for n in missing if n not in _builtin_names()]
+            continue
         listed = set(_names_in(folder))
         missing = [n for n in missing if not (n in listed and _files_in(folder, n))]
     return missing
+
+
+@cache
+def _builtin_names() -> frozenset[str]:
+    """The built-in templates' names: every event asks (``van_ban`` keys), none changes."""
+    folder = builtin_dir()
+    return frozenset(n for n in _names_in(folder) if _files_in(folder, n))
 
 
 def find_template(name: str, *, dirs: Sequence[Path | str] = ()) -> TemplateSpec:

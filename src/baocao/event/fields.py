@@ -72,10 +72,12 @@ def _text_input(value: Any) -> Any:
     return value
 
 
+# the constraints first, so that pydantic-core checks them inside its str validator; the
+# before-validator listed after them still runs first (a function call a string less)
 Text = Annotated[
     str,
-    BeforeValidator(_text_input),
     StringConstraints(strip_whitespace=True, min_length=1),
+    BeforeValidator(_text_input),
     WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}]}),
 ]
 TextList = list[Text]
@@ -130,8 +132,8 @@ def _count_value(value: Any) -> Any:
 
 Count = Annotated[
     int,
-    BeforeValidator(_count_input),
     Field(ge=0),
+    BeforeValidator(_count_input),
     WithJsonSchema(
         {
             "anyOf": [

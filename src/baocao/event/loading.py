@@ -302,7 +302,11 @@ def _read_regular(path: Path, shown: str) -> bytes:
             [Problem(_("không phải tệp thường (FIFO, thiết bị…)"), path=shown, code="io")]
         )
 
-    if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+    try:
+        mode = path.stat().st_mode  # one system call where exists/is_dir/stat took three
+    except (OSError, ValueError):
+        mode = None  # missing or unreadable: open() below says why
+    if mode is not None and not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
         raise refuse()
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as handle:

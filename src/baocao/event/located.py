@@ -64,6 +64,20 @@ class Located:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
+    #: (data, its strings, its keys, the strings joined): found once for the checks that
+    #: look at every string, found again when ``data`` is replaced
+    _strings_found: tuple[Any, list[str], list[Any], str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def strings(self) -> tuple[list[str], list[Any], str]:
+        """The string values of ``data``, its keys, and the values joined by spaces."""
+        found = self._strings_found
+        if found is None or found[0] is not self.data:
+            texts, keys = strings_of(self.data)
+            found = self._strings_found = (self.data, texts, keys, " ".join(texts))
+        return found[1], found[2], found[3]
+
     def where(self, path: Path) -> Position | None:
         """The position of the value at ``path`` or of its nearest written ancestor."""
         for end in range(len(path), -1, -1):
@@ -112,17 +126,17 @@ def strings_of(value: Any) -> tuple[list[str], list[Any]]:
     return texts, keys
 
 
-def _nothing_to_check(data: Any) -> bool:
-    """True when no string of ``data`` is too long, has a control character or could be
+def _nothing_to_check(tree: Located) -> bool:
+    """True when no string of ``tree`` is too long, has a control character or could be
     legacy-encoded text: :func:`check_strings` would find nothing."""
     from baocao.vi.legacy import could_be_legacy
 
-    texts, keys = strings_of(data)
+    # a space is neither a control character nor a legacy letter
+    texts, keys, values = tree.strings()
     if not all(isinstance(k, str) for k in keys):
         return False
     if max(map(len, texts), default=0) > MAX_STRING or max(map(len, keys), default=0) > MAX_STRING:
         return False
-    values = " ".join(texts)  # a space is neither a control character nor a legacy letter
     return (
         find_control(values) is None
         and find_control(" ".join(keys)) is None
@@ -134,7 +148,7 @@ def check_strings(tree: Located, *, path: str) -> list[Problem]:
     """Problems with the strings of ``tree``: too long, control characters, legacy encoding."""
     from baocao.vi import ma_cu
 
-    if _nothing_to_check(tree.data):
+    if _nothing_to_check(tree):
         return []
     problems: list[Problem] = []
     legacy = 0
@@ -204,7 +218,7 @@ def strip_invisible(tree: Located, *, path: str) -> list[Problem]:
     """Remove bidi controls and zero-width characters from the strings of ``tree`` (in
     place); a warning for each field that had some."""
     found: list[Problem] = []
-    if _INVISIBLE.search(" ".join(strings_of(tree.data)[0])) is None:
+    if _INVISIBLE.search(tree.strings()[2]) is None:
         return found  # the usual case: nothing to remove
 
     def clean(where: Path, text: str) -> str:

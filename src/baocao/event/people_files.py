@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.errors import DataError, Problem
-from baocao.event.located import Located, dotted, strings_of
+from baocao.event.located import Located, dotted
 from baocao.event.located import Path as TreePath
 from baocao.event.spreadsheets import LABELS, ListKey, PeopleTable, read_people
 from baocao.i18n import _
@@ -186,7 +186,7 @@ def ordered(problems: list[Problem]) -> list[Problem]:
 def placeholders(tree: Located, *, path: str) -> list[Problem]:
     """Every value still to be filled in (``"<điền: họ và tên>"``), with its place."""
     problems: list[Problem] = []
-    values = " ".join(strings_of(tree.data)[0])
+    values = tree.strings()[2]
     if "<" not in values and "\u226e" not in values:  # ≮ is < and a combining mark in NFD
         return problems
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
+import itertools
 import os
-import tempfile
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -64,6 +64,10 @@ def _open_in_word(path: Path) -> RenderError:
     return RenderError([Problem(message, path=str(path), code="open-in-word")])
 
 
+_ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_ABSENT_WINERRORS = (21, 123, 1921)  # not ready, invalid name, symbolic link loop
+
+
 def check_target(path: Path | str, *, force: bool = False) -> None:
     """Raise :class:`RenderError` when ``path`` cannot take a new file: it is a folder, it
     exists and ``force`` is not given, or Word has it open (its ``~$`` owner file is beside
@@ -71,13 +75,16 @@ def check_target(path: Path | str, *, force: bool = False) -> None:
     refused."""
     path = Path(path)
     try:
-        exists = path.exists()
-        is_dir = exists and path.is_dir()
-    except OSError as exc:  # a name too long, a folder that cannot be read
-        raise _os_error(path, exc) from None
-    if is_dir or (not force and exists):
+        mode = path.stat().st_mode  # one system call: exists, and what it is
+    except OSError as exc:
+        if exc.errno in _ABSENT or getattr(exc, "winerror", None) in _ABSENT_WINERRORS:
+            return  # what pathlib's exists() calls "does not exist"
+        raise _os_error(path, exc) from None  # a name too long, a folder that cannot be read
+    except ValueError:  # a NUL in the name: pathlib's exists() says it does not exist
+        return
+    if stat.S_ISDIR(mode) or not force:
         raise _exists_error(path)
-    if exists and word_lock(path) is not None:
+    if word_lock(path) is not None:
         raise _open_in_word(path)
 
 
@@ -136,6 +143,35 @@ def os_error(path: Path | str, exc: OSError) -> RenderError:
     return _os_error(Path(path), exc)
 
 
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_TEMP_FLAGS |= getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+_serial = itertools.count()
+
+
+def _open_temp(path: Path) -> tuple[int, Path]:
+    """A new, empty temporary file beside ``path`` (``.NAME.PID-N.tmp``), open for writing;
+    its folder is made when missing. Created with mode 0o666, so the umask gives it the
+    permissions of any new file (a ``tempfile`` is 0o600 and needs a chmod)."""
+    folder = path.parent
+    for attempt in range(100):
+        tmp_path = folder / f".{path.name}.{os.getpid()}-{next(_serial)}.tmp"
+        try:
+            return os.open(tmp_path, _TEMP_FLAGS, 0o666), tmp_path
+        except FileExistsError:  # left by a process that died with our pid: take another
+            continue
+        except FileNotFoundError:
+            if attempt:
+                raise
+            folder.mkdir(parents=True, exist_ok=True)
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bool = True) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
     An existing ``path`` is replaced only with ``force``; otherwise :class:`RenderError` and
@@ -147,30 +183,26 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bo
 
     path = Path(path)
     check_target(path, force=force)
-    folder = path.parent
     tmp_path: Path | None = None
+    fd = -1
+    linked = False
     # Ctrl-C, SIGTERM, SIGHUP wait until the temporary file is known to the cleanup below
     holding = hold()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or removed
-            dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
-        tmp_path = Path(tmp.name)
+        fd, tmp_path = _open_temp(path)
         was_holding, holding = holding, False
         release(was_holding)  # a signal that came meanwhile is raised here, inside the try
-        with tmp:
-            tmp.write(data)
-            tmp.flush()
-            if sync:
-                os.fsync(tmp.fileno())
-        with contextlib.suppress(OSError):
-            tmp_path.chmod(0o666 & ~_umask())
+        _write_all(fd, data)
+        if sync:
+            os.fsync(fd)
+        fd, closing = -1, fd
+        os.close(closing)
         if force:
             tmp_path.replace(path)
         else:
             try:  # link() fails if the file appeared meanwhile: never overwrite by accident
                 os.link(tmp_path, path)
+                linked = True
             except FileExistsError:
                 raise _exists_error(path) from None
             except OSError:  # no hard links on this file system
@@ -178,9 +210,10 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bo
                     raise _exists_error(path) from None
                 tmp_path.replace(path)
     except BaseException as exc:
-        if tmp_path is not None:
+        if fd >= 0:
             with contextlib.suppress(OSError):
-                tmp.close()  # a signal before the `with` below: the file is still open
+                os.close(fd)
+        if tmp_path is not None:
             with contextlib.suppress(OSError):
                 tmp_path.unlink()
         if isinstance(exc, OSError):
@@ -188,10 +221,11 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False, sync: bo
         raise
     finally:
         release(holding)
-    with contextlib.suppress(OSError):
-        tmp_path.unlink()
+    if linked:
+        with contextlib.suppress(OSError):
+            tmp_path.unlink()
     if sync:
-        _fsync_dir(folder)
+        _fsync_dir(path.parent)
     return path
 
 
@@ -211,13 +245,6 @@ def sync_outputs(paths: Iterable[Path]) -> None:
                 os.fsync(handle.fileno())
     for folder in sorted({f.parent for f in files}):
         _fsync_dir(folder)
-
-
-@functools.cache
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

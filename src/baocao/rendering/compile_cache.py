@@ -31,7 +31,7 @@ __all__ = ["Entry", "fingerprint", "key_for", "load", "store"]
 
 KIND = "templates"
 #: changes whenever the layout of an entry changes
-FORMAT = 1
+FORMAT = 2
 _PART_KINDS = ("body", "header", "footer", "notes")
 
 # the modules whose code turns a template's bytes into an entry
@@ -48,8 +48,8 @@ _COMPILERS = (
     "docxtpl.template",
 )
 
-#: one compiled part: (name, kind, patched source, Jinja's code, head, tail)
-Part = tuple[str, str, str, CodeType, bytes, bytes]
+#: one compiled part: (name, kind, patched source, Jinja's code, head, tail, names read)
+Part = tuple[str, str, str, CodeType, bytes, bytes, frozenset[str]]
 
 
 class Entry:
@@ -127,9 +127,9 @@ def _valid(parts: Any, static: Any, blobs: dict[str, bytes]) -> bool:
     if not (isinstance(parts, list) and isinstance(static, list)):
         return False
     for part in parts:
-        if not (isinstance(part, tuple) and len(part) == 6):
+        if not (isinstance(part, tuple) and len(part) == 7):
             return False
-        name, kind, source, code, head, tail = part
+        name, kind, source, code, head, tail, names = part
         if not (
             isinstance(name, str)
             and name in blobs
@@ -139,6 +139,8 @@ def _valid(parts: Any, static: Any, blobs: dict[str, bytes]) -> bool:
             and code.co_filename == "<template>"
             and isinstance(head, bytes)
             and isinstance(tail, bytes)
+            and isinstance(names, frozenset)
+            and all(isinstance(n, str) for n in names)
         ):
             return False
     return all(isinstance(name, str) and name in blobs for name in static)

@@ -100,7 +100,7 @@ def render_bytes(
     path = spec.docx_for(the_thuc)
     trusted = is_trusted(path)
     compiled = compile_checked(path)
-    ctx = context(event, template=spec, dirs=dirs)
+    ctx = context(event, template=spec, dirs=dirs, keys=compiled.names)
     props = doc_props(event, spec, ctx)
     if trusted:
         return compiled.render_bytes(ctx, props)

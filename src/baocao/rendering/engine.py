@@ -13,12 +13,11 @@ deterministic zip (:mod:`baocao.docx.package`).
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from baocao.docx.package import (
     W_NS,
@@ -41,9 +40,6 @@ from baocao.rendering.xml_text import (
     unescape_tags,
 )
 
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 __all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env", "unescape_tags"]
 
 W_BODY = f"{{{W_NS}}}body"
@@ -56,6 +52,26 @@ _P_OPEN = re.compile(r"<w:p([ >])")
 _LISTING_CHARS = ("\n", "\t", "\a", "\f")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # the inside of a tag, as docxtpl's own clean-up finds it
+# the paragraphs docxtpl's resolve_listing visits, found as it finds them
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+
+
+def _resolve_listing(xml: str) -> str:
+    """docxtpl's ``resolve_listing`` (``\\n`` a line break, ``\\t`` a tab, ``\\a`` a new
+    paragraph, ``\\f`` a new page), run only on the paragraphs that hold one of these
+    characters: the same text, without its three nested regular expressions and callbacks
+    over every run of every other paragraph (issue 11). ``resolve_listing`` of one such
+    paragraph is exactly what it does to it inside the whole part: it finds the paragraphs
+    with this same expression and leaves one without these characters as it is."""
+    tpl = _docxtpl()
+
+    def paragraph(m: re.Match[str]) -> str:
+        text = m.group(0)
+        return tpl.resolve_listing(text) if any(c in text for c in _LISTING_CHARS) else text
+
+    return _PARAGRAPH.sub(paragraph, xml)
+
+
 # --- docxtpl's own processing, reused -------------------------------------------------------
 
 
@@ -102,13 +118,15 @@ class CompiledTemplate:
         if entry is None:
             self._compile(package)
             if key:
-                parts = [(p.name, p.kind, p.source, p.code, p.head, p.tail) for p in self._parts]
+                parts = [
+                    (p.name, p.kind, p.source, p.code, p.head, p.tail, p.names) for p in self._parts
+                ]
                 compile_cache.store(key, compile_cache.Entry(parts, list(self._text_static)))
             return
         make = self._env.template_class.from_code
-        for name, kind, source, code, head, tail in entry.parts:
+        for name, kind, source, code, head, tail, names in entry.parts:
             template = make(self._env, code, self._env.make_globals(None), None)
-            self._parts.append(_Part(name, kind, source, template, head, tail, code))
+            self._parts.append(_Part(name, kind, source, template, head, tail, code, names))
         self._text_static = {name: package.blobs[name] for name in entry.static}
         self._add_members(package, {p.name for p in self._parts} | set(entry.static))
 
@@ -124,6 +142,7 @@ class CompiledTemplate:
     def _compile_part(self, name: str, kind: str, source: str) -> _Part:
         from jinja2 import TemplateError as JinjaError
         from jinja2 import TemplateSyntaxError
+        from jinja2.nodes import Name
 
         from baocao.i18n import _
 
@@ -136,8 +155,11 @@ class CompiledTemplate:
         source = _P_OPEN.sub(r"\n<w:p\1", source)
         part = _Part(name=name, kind=kind, source=source, template=None)  # type: ignore[arg-type]
         try:
-            # Environment.from_string, with the code kept for the compile cache
-            part.code = self._env.compile(source)
+            # from_string, with the syntax tree kept to list the names it reads, and the
+            # code kept for the compile cache
+            tree = self._env.parse(source)
+            part.names = frozenset(n.name for n in tree.find_all(Name) if n.ctx == "load")
+            part.code = self._env.compile(tree)
             part.template = self._env.template_class.from_code(
                 self._env, part.code, self._env.make_globals(None), None
             )
@@ -219,6 +241,11 @@ class CompiledTemplate:
             rendered.add(name)
         self._add_members(package, rendered)
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name the template's parts read: the context keys it can use."""
+        return frozenset().union(*(part.names for part in self._parts))
+
     # -- render -------------------------------------------------------------------------
 
     def _render_part(self, part: _Part, ctx: Mapping[str, Any], kieu: str | None) -> bytes:
@@ -279,7 +306,7 @@ class CompiledTemplate:
         # docxtpl's render_xml_part post-processing
         xml = _NEWLINE_P.sub(r"<w:p\1", xml)
         if any(c in xml for c in _LISTING_CHARS):
-            xml = _docxtpl().resolve_listing(xml)
+            xml = _resolve_listing(xml)
         keep, blank = _parsers()
         try:
             tree = etree.fromstring(xml.encode("utf-8"), keep if part.kind == "body" else blank)
@@ -378,8 +405,10 @@ _CACHE_LOCK = threading.Lock()
 
 
 def _version(path: Path) -> tuple[str, tuple[int, int]]:
-    st = path.stat()
-    return os.path.realpath(path), (st.st_mtime_ns, st.st_size)
+    from baocao.registry import real_path
+
+    real, st = real_path(path)
+    return real, (st.st_mtime_ns, st.st_size)
 
 
 def is_compiled(path: Path | str) -> bool:

@@ -49,6 +49,9 @@ class Part:
     head: bytes = b""  # the document around the body (body only)
     tail: bytes = b""
     code: Any = None  # Jinja's compiled code of ``source`` (kept by the compile cache)
+    #: the names the part reads (every loaded name of its syntax tree: a superset of the
+    #: context keys it needs, loop variables and ``set`` names included)
+    names: frozenset[str] = frozenset()
 
     def where(self, lineno: int | None) -> str:
         """Word-terms location of template line ``lineno``: part, paragraph, its text."""

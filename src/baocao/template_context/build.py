@@ -3,7 +3,10 @@
 ``context(event, template=NAME)`` returns a plain ``dict``. It holds the event in its
 ``model_dump()`` shape (dates stay ``date``/``datetime``) and the keys below. Every key is
 always present (empty string, empty list or ``None`` when there is nothing to print), so a
-template may write ``{%p if cau.khai_mac %}`` without tripping the strict engine.
+template may write ``{%p if cau.khai_mac %}`` without tripping the strict engine. The
+renderer passes ``keys``, the names its template reads (known when it is compiled): the
+costly keys no one reads are then left out (issue 11); a check that a key makes (a side
+file's ``can_nguoi_be_mac``) is made all the same.
 Text is returned as written in the event; the engine applies NFC and the tone style
 ``dau_thanh`` to the whole output afterwards.
 
@@ -136,7 +139,7 @@ for ideas, not for keeping the rules of a class.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from baocao.errors import DataError, Problem
@@ -178,6 +181,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["VAI_TRO", "context"]
 
 VAI_TRO = ("khai_mac", "chu_tri", "chi_dao", "du", "be_mac", "bao_cao_vien")
+#: read by the renderer itself (tone style, document properties) and by the number filters
+_ALWAYS = frozenset({"dau_thanh", "cach_doc_so", "the_thuc", "ten_su_kien", "van_ban", "mau"})
+_ALWAYS |= {"trich_yeu", "nguoi", "stt", "tong_so_nguoi"}
+_HEADER = ["dong_cap_tren", "dong_co_quan", "cap_tren_dau_trang", "co_quan_dau_trang"]
+_HEADER += ["dong_ngay", "ngay_dai", "vach_co_quan", "vach_trich_yeu"]
+_PLAN = ("ke_hoach", "lich_chuong_trinh", "cau_ke_hoach", "muc_ke_hoach", "be_mac")
 _KET_QUA_LIST = ("uu_diem", "han_che", "nguyen_nhan", "bai_hoc", "kien_nghi")
 
 
@@ -266,11 +275,19 @@ def _dau_trang(
 
 
 def context(
-    event: Any, *, template: str | TemplateSpec, dirs: Sequence[Any] = ()
+    event: Any,
+    *,
+    template: str | TemplateSpec,
+    dirs: Sequence[Any] = (),
+    keys: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """The template context of ``event`` for ``template`` (a name or a ``TemplateSpec``)."""
+    """The template context of ``event`` for ``template`` (a name or a ``TemplateSpec``);
+    with ``keys`` (the names a template reads), the costly keys outside them are left out."""
     from baocao.vi import dia_danh_ngay
 
+    need: Callable[[str], bool] = (
+        (lambda key: True) if keys is None else frozenset(keys).union(_ALWAYS).__contains__
+    )
     spec = _spec(template, dirs)
     data: dict[str, Any] = event.model_dump() if hasattr(event, "model_dump") else dict(event)
     the_thuc = data.get("the_thuc") or "nha_nuoc"
@@ -322,7 +339,11 @@ def context(
     cach_doc_so = data.get("cach_doc_so") or "chuan"
     figures, bang = so_lieu(kq, sk["nguoi_du"], cach_doc=cach_doc_so)
     cau.update(cau_bao_cao(sk, co_quan, figures, tg))
-    muc = muc_bao_cao(kq, cau, bang, bool(sk["noi_dung"] or theo_vai_tro["bao_cao_vien"]))
+    muc = (
+        muc_bao_cao(kq, cau, bang, bool(sk["noi_dung"] or theo_vai_tro["bao_cao_vien"]))
+        if need("muc")
+        else {}
+    )
 
     # --- header, numbers, signing ---
     ngay = vb.get("ngay")
@@ -341,8 +362,12 @@ def context(
         vb, kinh_gui, settings, prof.luu_mau.format(luu=bo_dau_cuoi(vb.get("luu") or "VT"))
     )
 
-    hdr = _dau_trang(
-        prof, co_quan, trich_yeu, so_ky_hieu, dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam)
+    hdr = (
+        _dau_trang(
+            prof, co_quan, trich_yeu, so_ky_hieu, dia_danh_ngay(co_quan["dia_danh"], ngay, nam=nam)
+        )
+        if any(map(need, _HEADER))
+        else {}
     )
     ctx: dict[str, Any] = {
         **data,
@@ -375,12 +400,10 @@ def context(
         "dau_ket": settings["dau_ket"],
         "theo_vai_tro": theo_vai_tro,
         "nguoi_khai_mac": khai_mac,
-        "nguoi_phat_bieu": nguoi_phat_bieu(nhan_vat, sk["goi_tat"]),
         "thoi_gian": tg,
         "cau": cau,
         "noi_dung_dong": dong_danh_sach(sk["noi_dung"]),
         "muc_dich_dong": dong_danh_sach(sk["muc_dich"]),
-        "loi_chao": loi_chao(sk, theo_vai_tro, khai_mac),
         "so_lieu": figures,
         "bang_ket_qua": bang,
         # result lists as "- A;" … "- Z." lines, whatever the event ended them with
@@ -393,22 +416,28 @@ def context(
         or hoa_dau(sk["ten"] if tg["mot_ngay"] else f"khai mạc {sk['ten']}"),
         "ten_su_kien": hoa_dau(sk["ten"]),
         "cai_dat": settings,
-        "danh_sach_hoc_vien": bang_hoc_vien(data.get("hoc_vien") or []),
-        "thoi_gian_moi": thoi_gian_moi(sk["bat_dau"], sk.get("ket_thuc")),
         # a per-person template's person (below); None in any other template
         "nguoi": None,
         "stt": None,
         "tong_so_nguoi": None,
     }
+    lazy: dict[str, Callable[[], Any]] = {
+        "nguoi_phat_bieu": lambda: nguoi_phat_bieu(nhan_vat, sk["goi_tat"]),
+        "loi_chao": lambda: loi_chao(sk, theo_vai_tro, khai_mac),
+        "danh_sach_hoc_vien": lambda: bang_hoc_vien(data.get("hoc_vien") or []),
+        "thoi_gian_moi": lambda: thoi_gian_moi(sk["bat_dau"], sk.get("ket_thuc")),
+    }
+    ctx.update({key: make() for key, make in lazy.items() if need(key)})
     # kế hoạch, chương trình, phát biểu bế mạc (template_context/plan.py)
-    ctx.update(
-        them_ke_hoach(
-            ctx,
-            settings,
-            ngay_rieng=_ngay_rieng(event, data, name),
-            path=str(getattr(event, "source_path", None) or "") or None,
+    if any(map(need, _PLAN)) or settings.get("can_nguoi_be_mac"):
+        ctx.update(
+            them_ke_hoach(
+                ctx,
+                settings,
+                ngay_rieng=_ngay_rieng(event, data, name),
+                path=str(getattr(event, "source_path", None) or "") or None,
+            )
         )
-    )
     moi_muc = getattr(spec, "moi_muc", None)
     if moi_muc:  # a per-person template: the first person who gets one (a blank one if none)
         people = nguoi_can_in(data, moi_muc)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -39,7 +40,7 @@ _KIEU = ("cu", "moi")
 _GIONG_D = str.maketrans(
     {"\u00d0": "\u0110", "\u0189": "\u0110", "\u00f0": "\u0111", "\u0256": "\u0111"}
 )
-_GIONG_D_SET = frozenset("\u00d0\u0189\u00f0\u0256")
+_GIONG_D_RE = re.compile("[\u00d0\u0189\u00f0\u0256]")
 
 
 def _d_gach(word: str) -> str:
@@ -65,7 +66,7 @@ def nfc(s: str) -> str:
     if s is None:
         return ""
     text = unicodedata.normalize("NFC", str(s))
-    if _GIONG_D_SET.isdisjoint(text):
+    if _GIONG_D_RE.search(text) is None:
         return text
     return WORD.sub(lambda m: _d_gach(m.group(0)), text)
 
@@ -100,9 +101,27 @@ def chuan_dau(s: str, *, kieu: str = "cu") -> str:
     if text.isascii():
         return text
     # words never span a space, so each space-separated token is placed on its own and
-    # remembered: an event file repeats the same few hundred syllables
-    out = " ".join([t if t.isascii() else _place_tones(t, style) for t in text.split(" ")])
-    return unicodedata.normalize("NFC", out)
+    # remembered: an event file repeats the same few hundred syllables. Most tokens are
+    # already right: those are remembered in a set, and a text whose every token is right
+    # is returned as it is (NFC already) without being joined again
+    tokens = text.split(" ")
+    right = _RIGHT[style]
+    for i, token in enumerate(tokens):
+        if token in right or token.isascii():
+            continue
+        placed = _place_tones(token, style)
+        if placed == token:
+            if len(right) < _RIGHT_MAX:  # bounded: memory stays flat on unique texts
+                right.add(token)
+            continue
+        rest = [t if t.isascii() else _place_tones(t, style) for t in tokens[i + 1 :]]
+        return unicodedata.normalize("NFC", " ".join([*tokens[:i], placed, *rest]))
+    return text
+
+
+#: tokens that :func:`_place_tones` leaves as they are, per style
+_RIGHT: dict[Kieu, set[str]] = {"cu": set(), "moi": set()}
+_RIGHT_MAX = 1 << 16
 
 
 @lru_cache(maxsize=8192)
