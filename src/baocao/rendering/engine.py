@@ -76,12 +76,16 @@ def _resolve_listing(xml: str) -> str:
 
 
 def _docxtpl() -> Any:
-    """docxtpl's steps (patch_xml, resolve_listing, fix_tables, fix_docpr_ids), as
-    :class:`~baocao.rendering.docxtpl_steps.DocxtplSteps` gives them: python-docx is loaded
-    only for ``patch_xml`` and ``fix_tables``."""
-    from baocao.rendering.docxtpl_steps import DocxtplSteps
+    """A fresh, bare ``DocxTemplate`` whose methods (patch_xml, resolve_listing, fix_tables,
+    fix_docpr_ids) do the processing; none of them touches the file it was made for (fresh:
+    ``fix_docpr_ids`` counts from its ``docx_ids_index``). docxtpl is LGPL: its code is
+    called, never copied. Importing it loads python-docx (~45 ms), so a render from the
+    compile cache that needs none of these steps never imports it."""
+    from docxtpl import DocxTemplate
 
-    return DocxtplSteps()
+    tpl = DocxTemplate.__new__(DocxTemplate)
+    tpl.__dict__.update(docx=None, docx_ids_index=1000, template_file=None)
+    return tpl
 
 
 def _parsers() -> tuple[Any, Any]:
