@@ -167,7 +167,6 @@ def parse_event(
     ``sheet`` picks the sheet of those that name none (``--sheet``)."""
     from pydantic import ValidationError
 
-    from baocao.event.explain import problems_from
     from baocao.event.people_files import ordered, placeholders, splice_lists
 
     not_an_event = sheet_problem(path)
@@ -218,6 +217,8 @@ def parse_event(
     try:
         event = Event.model_validate(values)
     except ValidationError as error:
+        from baocao.event.explain import problems_from  # what a valid event never needs
+
         reported: set[str | None] = {p.field for p in problems if p.field}
         found = [p for p in problems_from(error, tree, path=path) if p.field not in reported]
         reported |= {p.field for p in found}
