@@ -37,6 +37,7 @@ _PART_KINDS = ("body", "header", "footer", "notes")
 # the modules whose code turns a template's bytes into an entry
 _COMPILERS = (
     "baocao.rendering.engine",
+    "baocao.rendering.docxtpl_steps",
     "baocao.rendering.xml_text",
     "baocao.rendering.environment",
     "baocao.rendering.sandbox",

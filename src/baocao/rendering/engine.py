@@ -29,6 +29,7 @@ from baocao.docx.package import (
     read_package,
 )
 from baocao.errors import Problem, RenderError, TemplateError
+from baocao.rendering.docxtpl_steps import LISTING_CHARS, docxtpl_template, resolve_listing
 from baocao.rendering.environment import make_env
 from baocao.rendering.parts import Part as _Part
 from baocao.rendering.parts import part_label as _part_label
@@ -49,45 +50,10 @@ _MARKER = "baocaoBodyMarker"
 # XML 1.0 cannot hold these; lone surrogates cannot even be encoded as UTF-8.
 _NEWLINE_P = re.compile(r"\n<w:p([ >])")
 _P_OPEN = re.compile(r"<w:p([ >])")
-_LISTING_CHARS = ("\n", "\t", "\a", "\f")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+
+
 # the inside of a tag, as docxtpl's own clean-up finds it
-# the paragraphs docxtpl's resolve_listing visits, found as it finds them
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
-
-
-def _resolve_listing(xml: str) -> str:
-    """docxtpl's ``resolve_listing`` (``\\n`` a line break, ``\\t`` a tab, ``\\a`` a new
-    paragraph, ``\\f`` a new page), run only on the paragraphs that hold one of these
-    characters: the same text, without its three nested regular expressions and callbacks
-    over every run of every other paragraph (issue 11). ``resolve_listing`` of one such
-    paragraph is exactly what it does to it inside the whole part: it finds the paragraphs
-    with this same expression and leaves one without these characters as it is."""
-    tpl = _docxtpl()
-
-    def paragraph(m: re.Match[str]) -> str:
-        text = m.group(0)
-        return tpl.resolve_listing(text) if any(c in text for c in _LISTING_CHARS) else text
-
-    return _PARAGRAPH.sub(paragraph, xml)
-
-
-# --- docxtpl's own processing, reused -------------------------------------------------------
-
-
-def _docxtpl() -> Any:
-    """A fresh, bare ``DocxTemplate`` whose methods (patch_xml, resolve_listing, fix_tables,
-    fix_docpr_ids) do the processing; none of them touches the file it was made for (fresh:
-    ``fix_docpr_ids`` counts from its ``docx_ids_index``). docxtpl is LGPL: its code is
-    called, never copied. Importing it loads python-docx (~45 ms), so a render from the
-    compile cache that needs none of these steps never imports it."""
-    from docxtpl import DocxTemplate
-
-    tpl = DocxTemplate.__new__(DocxTemplate)
-    tpl.__dict__.update(docx=None, docx_ids_index=1000, template_file=None)
-    return tpl
-
-
 def _parsers() -> tuple[Any, Any]:
     from baocao.docx.safe_xml import parser
 
@@ -150,7 +116,7 @@ class CompiledTemplate:
 
         from baocao.i18n import _
 
-        source = unescape_tags(_docxtpl().patch_xml(source))
+        source = unescape_tags(docxtpl_template().patch_xml(source))
         # docxtpl turns the template's literal "{_{" into "{{" after rendering, values
         # included; doing it here, as Jinja string literals, leaves values untouched
         for literal, text in _LITERALS:
@@ -309,8 +275,8 @@ class CompiledTemplate:
             ) from exc
         # docxtpl's render_xml_part post-processing
         xml = _NEWLINE_P.sub(r"<w:p\1", xml)
-        if any(c in xml for c in _LISTING_CHARS):
-            xml = _resolve_listing(xml)
+        if any(c in xml for c in LISTING_CHARS):
+            xml = resolve_listing(xml)
         keep, blank = _parsers()
         try:
             tree = etree.fromstring(xml.encode("utf-8"), keep if part.kind == "body" else blank)
@@ -328,9 +294,9 @@ class CompiledTemplate:
             ) from exc
         if part.kind == "body":
             if tree.find(f".//{{{W_NS}}}tbl") is not None and grid_mismatch(tree):
-                tree = _docxtpl().fix_tables(xml)
+                tree = docxtpl_template().fix_tables(xml)
             if "docPr" in xml:
-                _docxtpl().fix_docpr_ids(tree)
+                docxtpl_template().fix_docpr_ids(tree)
         normalise_tree(tree, kieu)
         return tree
 
