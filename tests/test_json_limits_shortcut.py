@@ -1,24 +1,43 @@
-"""The JSON fast path skips the walk over the data when the text alone shows the limits
-hold (``json_source._small``); that must never let through what the walk refuses."""
+"""The JSON fast path counts values by the lengths of their containers, visiting only the
+containers (issue 11); it must say what counting every value says."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from baocao.event import json_source
-from baocao.event.limits import MAX_DEPTH
+from baocao.event.limits import MAX_DEPTH, MAX_NODES
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(alphabet="ab[{", max_size=3),
+    st.none() | st.booleans() | st.integers() | st.text(max_size=3),
     lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=3)
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=2), inner, max_size=4)
     ),
-    max_leaves=30,
+    max_leaves=40,
 )
+
+
+def _every_value(data: Any) -> bool:
+    """The limits, counting every value one by one (the former walk)."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            return False
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return False
+            stack.extend(
+                (item, depth + 1) for item in (value.values() if isinstance(value, dict) else value)
+            )
+    return True
 
 
 def _nested(depth: int) -> Any:
@@ -28,17 +47,17 @@ def _nested(depth: int) -> Any:
     return value
 
 
-@given(_JSON, st.sampled_from([None, 0, 2]))
-@example(_nested(MAX_DEPTH - 1), None)
-@example(_nested(MAX_DEPTH), None)
-@example(_nested(MAX_DEPTH + 1), 0)
-def test_small_text_means_within_limits(data: Any, indent: int | None) -> None:
-    text = json.dumps(data, indent=indent, ensure_ascii=False)
-    if json_source._small(text):
-        assert json_source._within_limits(json.loads(text))
+@given(_JSON)
+@example(_nested(MAX_DEPTH - 1))
+@example(_nested(MAX_DEPTH))
+@example(_nested(MAX_DEPTH + 1))
+@example([[]] * 3)
+def test_counting_by_lengths_is_counting_every_value(data: Any) -> None:
+    data = json.loads(json.dumps(data))
+    assert json_source._within_limits(data) == _every_value(data)
 
 
-def test_deep_data_is_not_small() -> None:
-    text = json.dumps(_nested(MAX_DEPTH + 1))
-    assert not json_source._small(text)
-    assert not json_source._within_limits(json.loads(text))
+@pytest.mark.parametrize("size", [MAX_NODES - 2, MAX_NODES - 1, MAX_NODES, MAX_NODES + 5])
+def test_the_node_limit_is_the_same(size: int) -> None:
+    for data in ([0] * size, {"a": [[0] * (size // 2), [1] * (size - size // 2)]}):
+        assert json_source._within_limits(data) == _every_value(data)

@@ -209,28 +209,23 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _small(text: str) -> bool:
-    """True when the text itself shows the limits hold: every value starts at a character
-    of its own (at most ``len(text)`` values), and a value ``d`` containers deep lies inside
-    ``d`` brackets (the usual event: no walk over the data)."""
-    return len(text) <= MAX_NODES and text.count("[") + text.count("{") < MAX_DEPTH
-
-
 def _within_limits(data: Any) -> bool:
     """True when ``data`` is no deeper than MAX_DEPTH containers and has at most MAX_NODES
-    values (what the located parser checks as it goes)."""
-    count = 0
+    values (what the located parser checks as it goes). Only containers are visited: the
+    values are counted by their lengths."""
+    if not isinstance(data, dict | list):
+        return True
+    count = 1
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
-        count += 1
+        if depth >= MAX_DEPTH:
+            return False
+        items = value.values() if isinstance(value, dict) else value
+        count += len(items)
         if count > MAX_NODES:
             return False
-        if isinstance(value, dict | list):
-            if depth >= MAX_DEPTH:
-                return False
-            items = value.values() if isinstance(value, dict) else value
-            stack.extend((item, depth + 1) for item in items)
+        stack.extend((item, depth + 1) for item in items if isinstance(item, dict | list))
     return True
 
 
@@ -284,7 +279,7 @@ def parse_json(text: str, *, path: str) -> Located:
     except (ValueError, RecursionError, _Irregular):
         pass
     else:
-        if data is not None and (_small(text) or _within_limits(data)):
+        if data is not None and _within_limits(data):
             return _LazyLocated(data, text, path)
     return _parse_located(text, path)
 
