@@ -43,3 +43,19 @@ def test_without_force_an_existing_file_is_kept(tmp_path: Path) -> None:
         atomic.write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["c.docx"]
+
+
+@pytest.mark.parametrize("count", [1, 3, 17])
+def test_a_batch_is_synced_file_by_file_when_small(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """One ``sync()`` waits for every file system: a few files are fsynced one by one."""
+    files = [tmp_path / f"{i}.docx" for i in range(count)]
+    for f in files:
+        atomic.write_atomic(f, b"x", sync=False)
+    synced: list[int] = []
+    if hasattr(os, "sync"):
+        monkeypatch.setattr(atomic.os, "sync", lambda: synced.append(1))
+    atomic.sync_outputs(files)
+    assert len(synced) == (1 if count > atomic._FSYNC_EACH and hasattr(os, "sync") else 0)
+    assert [f.read_bytes() for f in files] == [b"x"] * count

@@ -1,4 +1,4 @@
-"""``engine._resolve_listing`` (docxtpl's ``resolve_listing`` run only on the paragraphs that
+"""``docxtpl_steps.resolve_listing`` (docxtpl's ``resolve_listing`` run only on the paragraphs that
 hold ``\\n``, ``\\t``, ``\\a`` or ``\\f``) gives exactly what docxtpl's own function gives on the
 whole part: on rendered built-in templates and on any paragraph soup hypothesis builds
 (nested paragraphs, self-closing ones, properties, runs without text)."""
@@ -10,10 +10,20 @@ from hypothesis import strategies as st
 
 from baocao.event.loading import load_event
 from baocao.registry import list_templates
-from baocao.rendering import engine
+from baocao.rendering import docxtpl_steps, engine
 from baocao.rendering.sandbox import render_capped
 from baocao.template_context.build import context
 from conftest import example_files
+
+
+def _ours(xml: str) -> str:
+    return docxtpl_steps.resolve_listing(xml)
+
+
+def _theirs(xml: str) -> str:
+    result: str = docxtpl_steps.docxtpl_template().resolve_listing(xml)
+    return result
+
 
 _TEXT = st.text(alphabet=st.sampled_from(list("ab ủỷ&\n\t\a\f<>/")), max_size=12)
 _RUN = st.builds(
@@ -45,7 +55,9 @@ def _paragraphs(draw: st.DrawFn) -> str:
 @example('<w:p w:x="1"/><w:r><w:t>x\ty</w:t></w:r></w:p><w:p><w:r><w:t>\f</w:t></w:r></w:p>')
 @example("<w:p><w:p><w:r><w:t>\a</w:t></w:r></w:p><w:r><w:t>\n</w:t></w:r></w:p>")
 def test_any_part_resolves_as_docxtpl_resolves_it(xml: str) -> None:
-    assert engine._resolve_listing(xml) == engine._docxtpl().resolve_listing(xml)
+    assert docxtpl_steps.resolve_listing(xml) == docxtpl_steps.docxtpl_template().resolve_listing(
+        xml
+    )
 
 
 def test_every_rendered_builtin_part_resolves_as_docxtpl_resolves_it() -> None:
@@ -61,5 +73,7 @@ def test_every_rendered_builtin_part_resolves_as_docxtpl_resolves_it() -> None:
             for part in compiled._parts:
                 xml = engine._NEWLINE_P.sub(r"<w:p\1", render_capped(part.template, ctx))
                 seen_listing += "\n" in xml
-                assert engine._resolve_listing(xml) == engine._docxtpl().resolve_listing(xml)
+                assert docxtpl_steps.resolve_listing(
+                    xml
+                ) == docxtpl_steps.docxtpl_template().resolve_listing(xml)
     assert seen_listing > 10

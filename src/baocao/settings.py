@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,8 @@ class Settings:
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The settings table of ``path`` (None for a pyproject.toml without ``[tool.baocao]``)."""
+    import tomllib  # here: most runs find no project file
+
     from baocao.i18n import _
 
     try:

@@ -26,7 +26,6 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from baocao.errors import TemplateError
 
@@ -64,6 +63,16 @@ class DocProps:
     subject: str = ""
     author: str = ""
     created: dt.datetime | None = None
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities, as ``xml.sax.saxutils.escape`` does (whose
+    import loads ``urllib.request``, ~10 ms of every run).
+
+    >>> escape("A & B <C> 'D'")
+    "A &amp; B &lt;C&gt; 'D'"
+    """
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def core_xml(props: DocProps) -> bytes:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
-from baocao.event.fields import Count, Day, StrictModel, Text, TextList, rules_error
+from baocao.event.fields import Count, Day, StrictModel, Text, TextList, new_list, rules_error
 from baocao.i18n import _
 
 __all__ = ["NguoiKy", "VanBan", "VanBanKey", "la_cap_uy"]
@@ -145,13 +145,13 @@ class VanBan(StrictModel):
         examples=["Về việc tổ chức lớp bồi dưỡng nghiệp vụ công tác dân vận"],
     )
     kinh_gui: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Nơi kính gửi (báo cáo gửi cấp trên).",
         examples=[["Thường trực Tỉnh ủy"]],
     )
     nguoi_ky: NguoiKy | None = Field(None, description="Người ký.")
     noi_nhan: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Nơi nhận.",
         examples=[["Như trên", "Các huyện ủy, thành ủy"]],
     )

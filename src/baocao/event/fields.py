@@ -261,6 +261,12 @@ Day = Annotated[
 ]
 
 
+def new_list() -> list[Any]:
+    """A new empty list: the default of a list field. (``default_factory=list`` makes pydantic
+    read the signature of ``list`` from its text, tokenizer and all: ~5 ms per process.)"""
+    return []
+
+
 def as_day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 

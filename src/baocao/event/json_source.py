@@ -209,6 +209,13 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _small(text: str) -> bool:
+    """True when the text itself shows the limits hold: every value starts at a character
+    of its own (at most ``len(text)`` values), and a value ``d`` containers deep lies inside
+    ``d`` brackets (the usual event: no walk over the data)."""
+    return len(text) <= MAX_NODES and text.count("[") + text.count("{") < MAX_DEPTH
+
+
 def _within_limits(data: Any) -> bool:
     """True when ``data`` is no deeper than MAX_DEPTH containers and has at most MAX_NODES
     values (what the located parser checks as it goes)."""
@@ -277,7 +284,7 @@ def parse_json(text: str, *, path: str) -> Located:
     except (ValueError, RecursionError, _Irregular):
         pass
     else:
-        if data is not None and _within_limits(data):
+        if data is not None and (_small(text) or _within_limits(data)):
             return _LazyLocated(data, text, path)
     return _parse_located(text, path)
 

@@ -66,7 +66,6 @@ def _format_of(path: str) -> Format | None:
 
 def _parse(text: str, fmt: Format | None, path: str) -> Located:
     from baocao.event.json_source import parse_json
-    from baocao.event.yaml_source import parse_yaml
 
     lines = Lines(text)
     control = control_characters(text, path=path, lines=lines)
@@ -81,6 +80,8 @@ def _parse(text: str, fmt: Format | None, path: str) -> Located:
                 fmt = "yaml"
     if fmt == "json":
         return parse_json(text, path=path)
+    from baocao.event.yaml_source import parse_yaml  # here: a JSON event needs no PyYAML
+
     tabs = tab_indents(text, path=path, lines=lines)
     try:
         tree = parse_yaml(text, path=path)
@@ -166,7 +167,6 @@ def parse_event(
     ``sheet`` picks the sheet of those that name none (``--sheet``)."""
     from pydantic import ValidationError
 
-    from baocao.event.explain import problems_from
     from baocao.event.people_files import ordered, placeholders, splice_lists
 
     not_an_event = sheet_problem(path)
@@ -217,6 +217,8 @@ def parse_event(
     try:
         event = Event.model_validate(values)
     except ValidationError as error:
+        from baocao.event.explain import problems_from  # what a valid event never needs
+
         reported: set[str | None] = {p.field for p in problems if p.field}
         found = [p for p in problems_from(error, tree, path=path) if p.field not in reported]
         reported |= {p.field for p in found}

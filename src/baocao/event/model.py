@@ -44,6 +44,7 @@ from baocao.event.fields import (
     TextList,
     When,
     as_day,
+    new_list,
     rules_error,
 )
 from baocao.event.people import DanhSachTep, HocVien, KhachMoi, count_mismatches
@@ -121,12 +122,12 @@ class SuKien(StrictModel):
         description="Đơn vị tổ chức như gọi trong lời văn (mặc định: `co_quan.ten_goi`).",
     )
     phoi_hop: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Các đơn vị phối hợp.",
         examples=[["Trường Chính trị tỉnh Cà Mau"]],
     )
     doi_tuong: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Thành phần tham dự, mỗi mục một cụm từ (nối bằng dấu chấm phẩy).",
         examples=[["lãnh đạo các huyện, thành phố"]],
     )
@@ -137,7 +138,7 @@ class SuKien(StrictModel):
         examples=["học viên"],
     )
     noi_dung: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Các nội dung, chuyên đề.",
         examples=[["Công tác dân vận trong tình hình mới"]],
     )
@@ -147,10 +148,10 @@ class SuKien(StrictModel):
         examples=["Kế hoạch số 123-KH/BDVTU ngày 15/10/2024 của Ban Dân vận Tỉnh ủy"],
     )
     muc_dich: TextList = Field(
-        default_factory=list, description="Mục đích, yêu cầu (cho bài phát biểu khai mạc)."
+        default_factory=new_list, description="Mục đích, yêu cầu (cho bài phát biểu khai mạc)."
     )
     boi_canh: TextList = Field(
-        default_factory=list, description="Các đoạn văn nêu bối cảnh, in nguyên văn."
+        default_factory=new_list, description="Các đoạn văn nêu bối cảnh, in nguyên văn."
     )
 
     @model_validator(mode="after")
@@ -201,7 +202,7 @@ class NhanVat(StrictModel):
         None, description="Cách xưng hô: `đồng chí`, `ông`, `bà`.", examples=["đồng chí"]
     )
     chuc_vu: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Các chức vụ, theo thứ tự.",
         examples=[["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]],
     )
@@ -212,7 +213,9 @@ class NhanVat(StrictModel):
         ),
         examples=["khai_mac"],
     )
-    phat_bieu: TextList = Field(default_factory=list, description="Các ý phát biểu, in nguyên văn.")
+    phat_bieu: TextList = Field(
+        default_factory=new_list, description="Các ý phát biểu, in nguyên văn."
+    )
 
 
 class BaoChi(StrictModel):
@@ -249,11 +252,11 @@ class Event(StrictModel):
     )
     co_quan: CoQuan = Field(description="Cơ quan ban hành.")
     su_kien: SuKien = Field(description="Sự kiện.")
-    nhan_vat: list[NhanVat] = Field(default_factory=list, description="Những người có vai trò.")
+    nhan_vat: list[NhanVat] = Field(default_factory=new_list, description="Những người có vai trò.")
     ket_qua: KetQua | None = Field(None, description="Kết quả, cho báo cáo tổng kết.")
     bao_chi: BaoChi | None = Field(None, description="Thông tin cho tin bài.")
     khach_moi: list[KhachMoi] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description=(
             "Khách mời (mỗi người một giấy mời): một danh sách, hoặc đường dẫn bảng tính "
             "(.xlsx, .xls, .ods, .csv) như `danh-sach.xlsx`, hoặc `{tep: danh-sach.xlsx, "
@@ -261,7 +264,7 @@ class Event(StrictModel):
         ),
     )
     hoc_vien: list[HocVien] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description=(
             "Học viên (mỗi người một giấy chứng nhận): một danh sách, hoặc đường dẫn bảng tính "
             "(.xlsx, .xls, .ods, .csv), hoặc `{tep: danh-sach.xlsx, trang: Học viên}`."
@@ -274,14 +277,14 @@ class Event(StrictModel):
     # --- kế hoạch, chương trình (baocao.event.programme) ---
     ke_hoach: KeHoach | None = Field(None, description="Kế hoạch tổ chức (cho mẫu ke-hoach).")
     chuong_trinh: list[Phien] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description=(
             "Chương trình: các phiên theo thứ tự thời gian (cho mẫu chuong-trinh, ke-hoach)."
         ),
     )
 
     _source_path: Path | None = PrivateAttr(default=None)
-    _warnings: list[Problem] = PrivateAttr(default_factory=list)
+    _warnings: list[Problem] = PrivateAttr(default_factory=new_list)
 
     @property
     def warnings(self) -> list[Problem]:

@@ -45,6 +45,7 @@ from baocao.event.fields import (
     Text,
     TextList,
     error,
+    new_list,
     parse_when,
     show,
 )
@@ -197,14 +198,14 @@ class KeHoach(StrictModel):
         ),
         examples=["Chương trình công tác năm 2024 của Ban Thường vụ Tỉnh ủy"],
     )
-    yeu_cau: TextList = Field(default_factory=list, description="Yêu cầu.")
+    yeu_cau: TextList = Field(default_factory=new_list, description="Yêu cầu.")
     thanh_phan: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Thành phần tham dự (mặc định: `su_kien.doi_tuong`).",
         examples=[["Lãnh đạo Ban Dân vận Tỉnh ủy", "Học viên: 120 đồng chí"]],
     )
     phan_cong: list[PhanCong] = Field(
-        default_factory=list, description="Tổ chức thực hiện: mỗi đơn vị và nhiệm vụ."
+        default_factory=new_list, description="Tổ chức thực hiện: mỗi đơn vị và nhiệm vụ."
     )
     kinh_phi_du_kien: KinhPhiDuKien | None = Field(
         None, description="Kinh phí dự kiến: `so_tien` (đồng) và `nguon`."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from baocao.event.fields import Count, StrictModel, TextList, rules_error
+from baocao.event.fields import Count, StrictModel, TextList, new_list, rules_error
 from baocao.i18n import _
 
 __all__ = ["KetQua", "XepLoai"]
@@ -34,11 +34,11 @@ class KetQua(StrictModel):
     kinh_phi: Count | None = Field(
         None, description="Kinh phí (đồng).", examples=[150000000, "150.000.000"]
     )
-    uu_diem: TextList = Field(default_factory=list, description="Ưu điểm.")
-    han_che: TextList = Field(default_factory=list, description="Hạn chế.")
-    nguyen_nhan: TextList = Field(default_factory=list, description="Nguyên nhân.")
-    bai_hoc: TextList = Field(default_factory=list, description="Bài học kinh nghiệm.")
-    kien_nghi: TextList = Field(default_factory=list, description="Kiến nghị, đề xuất.")
+    uu_diem: TextList = Field(default_factory=new_list, description="Ưu điểm.")
+    han_che: TextList = Field(default_factory=new_list, description="Hạn chế.")
+    nguyen_nhan: TextList = Field(default_factory=new_list, description="Nguyên nhân.")
+    bai_hoc: TextList = Field(default_factory=new_list, description="Bài học kinh nghiệm.")
+    kien_nghi: TextList = Field(default_factory=new_list, description="Kiến nghị, đề xuất.")
 
     @model_validator(mode="after")
     def _rules(self) -> KetQua:

@@ -296,12 +296,12 @@ class _Checker:
         from lxml import etree
 
         from baocao.docx.safe_xml import parse_part
-        from baocao.rendering.engine import _docxtpl
+        from baocao.rendering.docxtpl_steps import docxtpl_template
 
         root = parse_part(part.xml, part.name, self.path, remove_blank_text=True)
         body = root.find(f"{{{W_NS}}}body")
         xml = etree.tostring(body if body is not None else root, encoding="unicode")
-        patched = _docxtpl().patch_xml(xml)
+        patched = docxtpl_template().patch_xml(xml)
         for m in _PATCHED_TAG.finditer(patched):
             if "<w:" in m.group(0) or "</w:" in m.group(0):
                 text = re.sub(r"<[^>]+>", "", m.group(0))

@@ -16,10 +16,8 @@ import itertools
 import re
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from baocao.docx.package import (
     W_NS,
@@ -31,16 +29,17 @@ from baocao.docx.package import (
     read_package,
 )
 from baocao.errors import Problem, RenderError, TemplateError
+from baocao.rendering.docxtpl_steps import LISTING_CHARS, docxtpl_template, resolve_listing
 from baocao.rendering.environment import make_env
+from baocao.rendering.parts import Part as _Part
+from baocao.rendering.parts import part_label as _part_label
+from baocao.rendering.parts import template_lineno as _template_lineno
 from baocao.rendering.xml_text import (
     grid_mismatch,
     normalise,
     normalise_tree,
     unescape_tags,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from jinja2 import Template
 
 __all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env", "unescape_tags"]
 
@@ -51,101 +50,16 @@ _MARKER = "baocaoBodyMarker"
 # XML 1.0 cannot hold these; lone surrogates cannot even be encoded as UTF-8.
 _NEWLINE_P = re.compile(r"\n<w:p([ >])")
 _P_OPEN = re.compile(r"<w:p([ >])")
-_LISTING_CHARS = ("\n", "\t", "\a", "\f")
-_TAG_RE = re.compile(r"<[^>]+>")
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+
+
 # the inside of a tag, as docxtpl's own clean-up finds it
-# the paragraphs docxtpl's resolve_listing visits, found as it finds them
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
-
-
-def _resolve_listing(xml: str) -> str:
-    """docxtpl's ``resolve_listing`` (``\\n`` a line break, ``\\t`` a tab, ``\\a`` a new
-    paragraph, ``\\f`` a new page), run only on the paragraphs that hold one of these
-    characters: the same text, without its three nested regular expressions and callbacks
-    over every run of every other paragraph (issue 11). ``resolve_listing`` of one such
-    paragraph is exactly what it does to it inside the whole part: it finds the paragraphs
-    with this same expression and leaves one without these characters as it is."""
-    tpl = _docxtpl()
-
-    def paragraph(m: re.Match[str]) -> str:
-        text = m.group(0)
-        return tpl.resolve_listing(text) if any(c in text for c in _LISTING_CHARS) else text
-
-    return _PARAGRAPH.sub(paragraph, xml)
-
-
-# --- docxtpl's own processing, reused -------------------------------------------------------
-
-
-def _docxtpl() -> Any:
-    """A bare ``DocxTemplate`` whose methods (patch_xml, resolve_listing, fix_tables,
-    fix_docpr_ids) do the processing; none of them touches the file it was made for."""
-    from docxtpl import DocxTemplate
-
-    tpl = DocxTemplate.__new__(DocxTemplate)
-    tpl.__dict__.update(docx=None, docx_ids_index=1000, template_file=None)
-    return tpl
-
-
 def _parsers() -> tuple[Any, Any]:
     from baocao.docx.safe_xml import parser
 
     # the hardened parser (no entities, no DTD, no network, libxml2's size limits); "blank"
     # is python-docx's way: what a document body is read with before docxtpl sees it
     return parser(), parser(remove_blank_text=True)
-
-
-def _part_label(kind: str, name: str) -> str:
-    from baocao.i18n import _
-
-    labels = {
-        "body": _("phần thân"),
-        "header": _("đầu trang"),
-        "footer": _("chân trang"),
-        "notes": _("chú thích"),
-    }
-    label = labels[kind]
-    return label if kind == "body" else f"{label} ({name})"
-
-
-def _template_lineno(tb: TracebackType | None) -> int | None:
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-@dataclass
-class _Part:
-    """One XML part rendered with Jinja."""
-
-    name: str
-    kind: str  # body, header, footer, notes
-    source: str  # docxtpl-patched XML, one paragraph per line
-    template: Template
-    head: bytes = b""  # the document around the body (body only)
-    tail: bytes = b""
-    #: the names the part reads (every loaded name of its syntax tree: a superset of the
-    #: context keys it needs, loop variables and ``set`` names included)
-    names: frozenset[str] = frozenset()
-
-    def where(self, lineno: int | None) -> str:
-        """Word-terms location of template line ``lineno``: part, paragraph, its text."""
-        from baocao.i18n import _
-
-        label = _part_label(self.kind, self.name)
-        if not lineno:
-            return label
-        lines = self.source.split("\n")
-        text = _TAG_RE.sub("", lines[lineno - 1]) if lineno <= len(lines) else ""
-        text = " ".join(text.split())
-        if len(text) > 80:
-            text = text[:77] + "…"
-        where = _("{part}, đoạn {so}").format(part=label, so=max(lineno - 1, 1))
-        return f"{where}: «{text}»" if text else where
 
 
 class CompiledTemplate:
@@ -163,7 +77,35 @@ class CompiledTemplate:
         self._static_cache: dict[tuple[str, str | None], Any] = {}
         self._lock = threading.Lock()
         self._builder = ZipBuilder()
-        self._compile(package)
+        self._compile_or_restore(package)
+
+    def _compile_or_restore(self, package: Package) -> None:
+        """Compile, or take the compile cache's entry (built-in templates only)."""
+        from baocao.rendering import compile_cache
+
+        key = compile_cache.key_for(self.path, self._env, [*package.names, self._core], package)
+        entry = compile_cache.load(key, package.blobs) if key else None
+        if entry is None:
+            self._compile(package)
+            if key:
+                parts = [
+                    (p.name, p.kind, p.source, p.code, p.head, p.tail, p.names) for p in self._parts
+                ]
+                compile_cache.store(key, compile_cache.Entry(parts, list(self._text_static)))
+            return
+        make = self._env.template_class.from_code
+        for name, kind, source, code, head, tail, names in entry.parts:
+            template = make(self._env, code, self._env.make_globals(None), None)
+            self._parts.append(_Part(name, kind, source, template, head, tail, code, names))
+        self._text_static = {name: package.blobs[name] for name in entry.static}
+        self._add_members(package, {p.name for p in self._parts} | set(entry.static))
+
+    def _add_members(self, package: Package, rendered: set[str]) -> None:
+        for name in package.names:
+            if name in rendered or name == self._core:
+                self._builder.add_dynamic(name)
+            else:
+                self._builder.add_static(name, package.blobs[name])
 
     # -- compile ------------------------------------------------------------------------
 
@@ -174,7 +116,7 @@ class CompiledTemplate:
 
         from baocao.i18n import _
 
-        source = unescape_tags(_docxtpl().patch_xml(source))
+        source = unescape_tags(docxtpl_template().patch_xml(source))
         # docxtpl turns the template's literal "{_{" into "{{" after rendering, values
         # included; doing it here, as Jinja string literals, leaves values untouched
         for literal, text in _LITERALS:
@@ -183,11 +125,13 @@ class CompiledTemplate:
         source = _P_OPEN.sub(r"\n<w:p\1", source)
         part = _Part(name=name, kind=kind, source=source, template=None)  # type: ignore[arg-type]
         try:
-            # from_string, with the syntax tree kept to list the names it reads
+            # from_string, with the syntax tree kept to list the names it reads, and the
+            # code kept for the compile cache
             tree = self._env.parse(source)
             part.names = frozenset(n.name for n in tree.find_all(Name) if n.ctx == "load")
+            part.code = self._env.compile(tree)
             part.template = self._env.template_class.from_code(
-                self._env, self._env.compile(tree), self._env.make_globals(None), None
+                self._env, part.code, self._env.make_globals(None), None
             )
         except TemplateSyntaxError as exc:
             # an unclosed block is placed by the checker at the tag the author typed, as
@@ -265,12 +209,7 @@ class CompiledTemplate:
             else:
                 self._parts.append(self._compile_part(name, "notes", xml))
             rendered.add(name)
-
-        for name in package.names:
-            if name in rendered or name == self._core:
-                self._builder.add_dynamic(name)
-            else:
-                self._builder.add_static(name, package.blobs[name])
+        self._add_members(package, rendered)
 
     @property
     def names(self) -> frozenset[str]:
@@ -336,8 +275,8 @@ class CompiledTemplate:
             ) from exc
         # docxtpl's render_xml_part post-processing
         xml = _NEWLINE_P.sub(r"<w:p\1", xml)
-        if any(c in xml for c in _LISTING_CHARS):
-            xml = _resolve_listing(xml)
+        if any(c in xml for c in LISTING_CHARS):
+            xml = resolve_listing(xml)
         keep, blank = _parsers()
         try:
             tree = etree.fromstring(xml.encode("utf-8"), keep if part.kind == "body" else blank)
@@ -355,9 +294,9 @@ class CompiledTemplate:
             ) from exc
         if part.kind == "body":
             if tree.find(f".//{{{W_NS}}}tbl") is not None and grid_mismatch(tree):
-                tree = _docxtpl().fix_tables(xml)
+                tree = docxtpl_template().fix_tables(xml)
             if "docPr" in xml:
-                _docxtpl().fix_docpr_ids(tree)
+                docxtpl_template().fix_docpr_ids(tree)
         normalise_tree(tree, kieu)
         return tree
 

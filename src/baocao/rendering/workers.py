@@ -79,6 +79,7 @@ def _worker_init(language: str, stop: Any) -> None:
     from baocao import i18n
     from baocao.rendering.document import render_bytes  # noqa: F401 - warm import
 
+    _import_stages()  # inherited after a fork; imported here once under spawn
     i18n.set_language(language)
 
 
@@ -110,12 +111,24 @@ def _pool(workers: int) -> tuple[Any, Any]:
     return pool, stop
 
 
+def _import_stages() -> None:
+    """Import what every document needs: the event model (pydantic builds its validators
+    on import, ~0.3 s) and the context builder. Done before the fork, each worker starts with
+    them; it used to build the model again in every worker."""
+    import baocao.event.json_source
+    import baocao.event.loading
+    import baocao.event.people_files
+    import baocao.event.yaml_source
+    import baocao.template_context.build  # noqa: F401
+
+
 def _warm(specs: dict[str, TemplateSpec]) -> None:
     """Compile every requested template once here, before the workers fork, so that each
     worker starts with them compiled (each worker used to compile every template again).
     A template that does not compile is left for the workers to report per item."""
     if not sys.platform.startswith("linux"):  # spawn: nothing is inherited
         return
+    _import_stages()
     from baocao.rendering.document import compile_checked
 
     for spec in specs.values():
