@@ -21,6 +21,7 @@ one render also with ``BAOCAO_NO_CACHE=1``).
     python benchmarks/bench_render.py                 # 400 documents, thong-cao
     python benchmarks/bench_render.py --count 2000    # the memory target
     python benchmarks/bench_render.py --count 60 --quick   # CI
+    python benchmarks/bench_render.py --format yaml   # the same events as YAML files
 
 Last, the same files are rendered by whole processes (the naive loop as a script, and
 ``baocao render … -j 1``, ``-j 1 --sync``, ``-j 2``), with wall and CPU time and the ratios,
@@ -88,10 +89,11 @@ def _unique(value: object, i: int, counter: list[int], key: str = "") -> object:
     return value
 
 
-def make_events(folder: Path, count: int) -> list[Path]:
+def make_events(folder: Path, count: int, fmt: str = "json") -> list[Path]:
     """``count`` event files, each UNIQUE: the examples in rotation with a different word
     added to every free-text string, so that no cache can serve one event from another
-    (rotating identical copies hid memory growth and flattered the caches)."""
+    (rotating identical copies hid memory growth and flattered the caches). ``fmt``: written
+    as JSON (``.json``) or as YAML (``.yaml``, ``yaml.safe_dump``), the same data."""
     import yaml
 
     sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".yaml", ".yml", ".json"})
@@ -100,8 +102,12 @@ def make_events(folder: Path, count: int) -> list[Path]:
     events = []
     for i in range(count):
         event = _unique(data[i % len(data)], i, [0])
-        dst = folder / f"su-kien-{i:05d}.json"
-        dst.write_text(json.dumps(event, ensure_ascii=False, default=str), encoding="utf-8")
+        dst = folder / f"su-kien-{i:05d}.{fmt}"
+        if fmt == "yaml":
+            text = yaml.safe_dump(event, allow_unicode=True, sort_keys=False)
+        else:
+            text = json.dumps(event, ensure_ascii=False, default=str)
+        dst.write_text(text, encoding="utf-8")
         events.append(dst)
     return events
 
@@ -243,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=400, help="documents per mode (400)")
     parser.add_argument("--template", default="thong-cao", help="built-in template (thong-cao)")
     parser.add_argument("--quick", action="store_true", help="fewer process timings (for CI)")
+    parser.add_argument(
+        "--format", choices=("json", "yaml"), default="json", help="event files (json)"
+    )
     parser.add_argument("--_mode", help=argparse.SUPPRESS)
     parser.add_argument("--_events", help=argparse.SUPPRESS)
     parser.add_argument("--_out", help=argparse.SUPPRESS)
@@ -257,9 +266,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="baocao-bench-") as tmp:
         work = Path(tmp)
         events_dir = work / "events"
-        make_events(events_dir, args.count)
+        make_events(events_dir, args.count, args.format)
         print(
-            f"baocao benchmark: {args.count} documents, template {args.template}, "
+            f"baocao benchmark: {args.count} documents ({args.format} events), "
+            f"template {args.template}, "
             f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
         )
         rows = {}
@@ -317,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{100 * max(0.0, synced - plain) / synced:.0f}% of the --sync run; "
             f"-j 2 against -j 1: {plain / whole['baocao -j 2'][0]:.2f}x"
         )
-        one = make_events(work / "one", 1)[0]
+        one = make_events(work / "one", 1, args.format)[0]
         env = start_up_env(work)
         help_s = time_process([*cmd, "--help"], runs, work, env)
         one_cmd = [*cmd, "render", str(one), "-t", args.template, "--force"]

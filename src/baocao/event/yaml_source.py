@@ -21,7 +21,6 @@ expansion of aliases is bounded and every value keeps its line and column.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -31,13 +30,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from baocao.errors import DataError, Problem
 from baocao.event.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_NUMBER, MAX_REPORTED
 from baocao.event.located import Located, Path, RawFloat, RawInt, dotted
+from baocao.event.yaml_events import (
+    BOOL,
+    FLOAT,
+    IMPLICIT_TYPES,
+    INT,
+    NULL,
+    STR,
+    comma_warning,
+    one_pass,
+)
 from baocao.i18n import N_, _
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
+_STR, _INT, _FLOAT, _BOOL, _NULL = STR, INT, FLOAT, BOOL, NULL
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -110,19 +115,8 @@ class _Loader(_Limits, yaml.SafeLoader):
         self._start_limits()
 
 
-_Loader.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Loader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-_Loader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(
-        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"
-    ),
-    list("-+0123456789."),
-)
-
+for _tag, _pattern, _firsts in IMPLICIT_TYPES:
+    _Loader.add_implicit_resolver(_tag, _pattern, _firsts)
 
 if yaml.__with_libyaml__:
 
@@ -146,8 +140,10 @@ if yaml.__with_libyaml__:
         compose_mapping_node = Composer.compose_mapping_node
 
     _LOADERS: tuple[type[_Limits], ...] = (_FastLoader, _Loader)
+    _FAST: type[_Limits] | None = _FastLoader
 else:  # pragma: no cover - PyYAML built without libyaml
     _LOADERS = (_Loader,)
+    _FAST = None
 
 
 # PyYAML's English problem texts, as a clerk would read them.
@@ -225,7 +221,21 @@ def _compose(text: str, *, path: str) -> tuple[Node | None, dict[tuple[int, int]
 
 def parse_yaml(text: str, *, path: str) -> Located:
     """Parse ``text``; raise ``DataError`` for syntax errors and limits. Duplicate keys and
-    unknown tags are left in ``Located.problems`` so that validation can report more."""
+    unknown tags are left in ``Located.problems`` so that validation can report more.
+
+    An ordinary file is built in one pass over libyaml's events
+    (:func:`~baocao.event.yaml_events.one_pass`, the same result); anything else, and every
+    file when PyYAML has no libyaml, takes :func:`parse_composed`."""
+    if _LOADERS[0] is _FAST:
+        tree = one_pass(text, path=path)
+        if tree is not None:
+            return tree
+    return parse_composed(text, path=path)
+
+
+def parse_composed(text: str, *, path: str) -> Located:
+    """:func:`parse_yaml` through the node graph: libyaml's (else PyYAML's) events composed
+    with the limits, then walked by :class:`_Builder`."""
     try:
         root, alias_marks = _compose(text, path=path)
     except _Stop as stop:
@@ -375,24 +385,15 @@ class _Builder:
 
     def flow_list_warnings(self, node: SequenceNode, where: Path) -> None:
         for index, item in _split_by_comma(node):
-            line, column = _position(item.start_mark)
             before = node.value[index - 1]
             self.warnings.append(
-                Problem(
-                    _(
-                        "dấu phẩy trong `[...]` tách danh sách: `{muc}` thành một mục riêng "
-                        "sau `{truoc}`; nếu dấu phẩy thuộc về tên, hãy viết mỗi mục một dòng "
-                        'bắt đầu bằng `- `, hoặc đặt mục trong ngoặc kép ("{truoc}, {muc}")'
-                    ).format(
-                        muc=item.value,
-                        truoc=before.value if isinstance(before, ScalarNode) else "…",
-                    ),
-                    path=self.path,
-                    line=line,
-                    column=column,
-                    field=dotted((*where, index)),
-                    code="flow-list-comma",
-                    severity="warning",
+                comma_warning(
+                    self.path,
+                    where,
+                    index,
+                    _position(item.start_mark),  # type: ignore[arg-type]
+                    item.value,
+                    before.value if isinstance(before, ScalarNode) else "…",
                 )
             )
 
