@@ -71,9 +71,15 @@ def test_every_rendered_builtin_part_resolves_as_docxtpl_resolves_it() -> None:
             ctx = context(event, template=spec)
             ctx["su_kien"]["ten"] += "\tcột\adòng\fmới\ntrang"  # every listing character
             for part in compiled._parts:
-                xml = engine._NEWLINE_P.sub(r"<w:p\1", render_capped(part.template, ctx))
+                xml = engine.newlines_out(render_capped(part.template, ctx))
                 seen_listing += "\n" in xml
                 assert docxtpl_steps.resolve_listing(
                     xml
                 ) == docxtpl_steps.docxtpl_template().resolve_listing(xml)
     assert seen_listing > 10
+
+
+@given(st.lists(st.sampled_from(["\n", "<w:p", " ", ">", "<w:pPr>", "a", "\n<w:p>"])).map("".join))
+@example("\n\n<w:p \n<w:p>\n<w:pPr>")
+def test_newlines_out_is_the_regular_expression(xml: str) -> None:
+    assert engine.newlines_out(xml) == engine._NEWLINE_P.sub(r"<w:p\1", xml)

@@ -46,14 +46,18 @@ __all__ = ["CompiledTemplate", "DocProps", "compile_template", "make_env", "unes
 W_BODY = f"{{{W_NS}}}body"
 _MARKER = "baocaoBodyMarker"
 
-# characters XML 1.0 forbids; \a and \f stay: docxtpl turns them into paragraph/page breaks
-# XML 1.0 cannot hold these; lone surrogates cannot even be encoded as UTF-8.
-_NEWLINE_P = re.compile(r"\n<w:p([ >])")
+# the compiled source has a newline before each paragraph (so that an error names the
+# paragraph by its line); the rendered part loses them again (docxtpl's render_xml_part)
 _P_OPEN = re.compile(r"<w:p([ >])")
+_NEWLINE_P = re.compile(r"\n<w:p([ >])")  # what newlines_out removes
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 
 
-# the inside of a tag, as docxtpl's own clean-up finds it
+def newlines_out(xml: str) -> str:
+    """``_NEWLINE_P.sub(r"<w:p\\1", xml)`` as two plain replacements (issue 11)."""
+    return xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+
+
 def _parsers() -> tuple[Any, Any]:
     from baocao.docx.safe_xml import parser
 
@@ -274,7 +278,7 @@ class CompiledTemplate:
                 ]
             ) from exc
         # docxtpl's render_xml_part post-processing
-        xml = _NEWLINE_P.sub(r"<w:p\1", xml)
+        xml = newlines_out(xml)
         if any(c in xml for c in LISTING_CHARS):
             xml = resolve_listing(xml)
         keep, blank = _parsers()
