@@ -35,3 +35,17 @@ _ANY = st.one_of(vietnamese_text, st.text(max_size=30))
 def test_same_as_placing_every_token(texts: list[str], kieu: str) -> None:
     for text in texts + texts[::-1]:  # the second time, tokens come from the set
         assert chuan_dau(text, kieu=kieu) == _reference(text, kieu)
+
+
+_LOOK_ALIKES = st.lists(
+    st.sampled_from(["\u00d0", "\u0189", "\u00f0", "\u0256", "a", "ng", "\u0300", " ", "ảng", "Gu"])
+).map("".join)
+
+
+@given(st.one_of(_LOOK_ALIKES, _ANY), st.sampled_from(["cu", "moi"]))
+@example("\u00d0\u00f0a\u0300ng", "cu")
+@example("Gu\u00f0r\u00fan \u00d0\u0300", "moi")
+def test_the_models_replacement_may_come_before_nfc(text: str, kieu: str) -> None:
+    """The event model replaces the look-alike Ð before chuan_dau's NFC, not after."""
+    before = chuan_dau(text.replace("\u00d0", "\u0110"), kieu=kieu)
+    assert before == chuan_dau(nfc(text).replace("\u00d0", "\u0110"), kieu=kieu)
