@@ -16,10 +16,14 @@ import pytest
 
 from baocao.cache import folder
 from baocao.event.loading import load_event
-from baocao.registry import list_templates
+from baocao.registry import builtin_dir, list_templates
 from baocao.rendering import engine
 from baocao.rendering.document import render_bytes
-from conftest import EXAMPLES, ROOT, TEMPLATES
+from conftest import EXAMPLES, ROOT
+
+# the built-in templates baocao uses: the repository's in an editable install, the
+# installed package's otherwise (CI's lowest-versions step installs it)
+TEMPLATES = builtin_dir()
 
 EVENT = EXAMPLES / "lop-boi-duong-dan-van.yaml"
 
