@@ -177,10 +177,10 @@ def run_mode(mode: str, events_dir: Path, out: Path, template: str) -> dict[str,
         seconds = time.perf_counter() - start
     else:
         # the same imports outside the timer as the naive loop (the event model, the context)
-        from baocao.event.loading import load_event  # noqa: F401
+        from baocao.event.loading import load_event
         from baocao.rendering.batch import render_many
         from baocao.rendering.document import render_bytes  # noqa: F401
-        from baocao.template_context.build import context  # noqa: F401
+        from baocao.template_context.build import context
 
         jobs = {"j1": 1, "j2": 2}[mode]
         start = time.perf_counter()
