@@ -101,22 +101,31 @@ def _plain(value: str) -> Any:
     return value
 
 
-def _typed(tag: str, value: str) -> Any:
+def scalar_value(tag: str, value: str) -> Any:
+    """The value of a scalar resolved as ``tag`` (null, bool, int or float), as both paths
+    read it; ``ValueError`` when it is not a number after all (over 30 digits, a "float" longer
+    than MAX_NUMBER — a 4 MB "number" is not one —, inf, nan)."""
     if tag == NULL:
         return None
     if tag == BOOL:
         return value.lower() == "true"
+    if tag == INT:
+        if len(value) > 30:
+            raise ValueError(value)
+        return RawInt(int(value), value)
+    if len(value) > MAX_NUMBER:
+        raise ValueError(value)
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(value)
+    return RawFloat(number, value)
+
+
+def _typed(tag: str, value: str) -> Any:
     try:
-        if tag == INT:
-            if len(value) <= 30:
-                return RawInt(int(value), value)
-        elif len(value) <= MAX_NUMBER:
-            number = float(value)
-            if number == number and number not in (float("inf"), float("-inf")):
-                return RawFloat(number, value)
+        return scalar_value(tag, value)
     except ValueError:
-        pass
-    raise _Irregular(value)  # not a number after all: the usual path reports it
+        raise _Irregular(value) from None  # not a number after all: the usual path reports it
 
 
 class _Pass:

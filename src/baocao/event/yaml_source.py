@@ -28,8 +28,8 @@ from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from baocao.errors import DataError, Problem
-from baocao.event.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_NUMBER, MAX_REPORTED
-from baocao.event.located import Located, Path, RawFloat, RawInt, dotted
+from baocao.event.limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_REPORTED
+from baocao.event.located import Located, Path, dotted
 from baocao.event.yaml_events import (
     BOOL,
     FLOAT,
@@ -39,6 +39,7 @@ from baocao.event.yaml_events import (
     STR,
     comma_warning,
     one_pass,
+    scalar_value,
 )
 from baocao.i18n import N_, _
 
@@ -411,26 +412,13 @@ class _Builder:
         tag, value = node.tag, node.value
         if tag == _STR:
             return value
-        if tag == _NULL:
+        if tag not in (_NULL, _BOOL, _INT, _FLOAT):
+            self.unknown_tag(node, where)
             return None
-        if tag == _BOOL:
-            return value.lower() == "true"
         try:
-            if tag == _INT:
-                if len(value) > 30:
-                    raise ValueError(value)
-                return RawInt(int(value), value)
-            if tag == _FLOAT:
-                if len(value) > MAX_NUMBER:  # counted as text: a 4 MB "number" is not one
-                    raise ValueError(value)
-                number = float(value)
-                if number != number or number in (float("inf"), float("-inf")):
-                    raise ValueError(value)
-                return RawFloat(number, value)
+            return scalar_value(tag, value)
         except ValueError:
             self.fail(
                 _("`{value}` không phải là số").format(value=value[:40]), node, where, "number"
             )
             return None
-        self.unknown_tag(node, where)
-        return None

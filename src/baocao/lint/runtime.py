@@ -15,6 +15,7 @@ from baocao.docx.locations import (
 )
 from baocao.errors import BaocaoError, Problem, TemplateError
 from baocao.lint.messages import runtime_message
+from baocao.rendering.parts import template_lineno
 
 
 def place_label(part: Part, para: Paragraph | None, tag: str | None) -> str:
@@ -75,7 +76,7 @@ def place_runtime_error(
         try:
             env.from_string(jinja_source(tags)).render(ctx)
         except Exception as exc:
-            line = template_line(exc.__traceback__)
+            line = template_lineno(exc.__traceback__)
             if line is None or not 0 < line <= len(tags):
                 return None
             tag = tags[line - 1]
@@ -86,12 +87,3 @@ def place_runtime_error(
                 code="render",
             )
     return None
-
-
-def template_line(tb: Any) -> int | None:
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line

@@ -30,6 +30,8 @@ def part_label(kind: str, name: str) -> str:
 
 
 def template_lineno(tb: TracebackType | None) -> int | None:
+    """The line of the compiled part where a Jinja error happened (the last ``<template>``
+    frame of the traceback), or None."""
     line = None
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == "<template>":
