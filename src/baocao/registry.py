@@ -149,11 +149,22 @@ def search_dirs(dirs: Iterable[Path | str] = ()) -> list[Path]:
     return out
 
 
-def _builtin(path: Path) -> bool:
+def is_builtin(path: Path | str) -> bool:
+    """True for a file of the built-in template folder (shipped with baocao), symbolic links
+    resolved."""
     try:
-        return path.resolve().is_relative_to(builtin_dir())
-    except (OSError, RuntimeError):
-        return False
+        real = Path(real_path(path)[0])
+    except OSError:  # missing or unreadable: as its resolved name says
+        try:
+            real = Path(path).resolve()
+        except (OSError, RuntimeError):
+            return False
+    return real.is_relative_to(_builtin_real())
+
+
+@cache
+def _builtin_real() -> Path:
+    return builtin_dir().resolve()
 
 
 @cache
@@ -170,7 +181,7 @@ def _side_yaml(path: Path, text: str) -> Any:
     from baocao import cache as user_cache
 
     key = None
-    on = user_cache.folder("sides") is not None and _builtin(path)
+    on = user_cache.folder("sides") is not None and is_builtin(path)
     code = _yaml_digest() if on else None
     if code is not None:
         key = hashlib.sha256(code + text.encode("utf-8")).hexdigest()

@@ -25,7 +25,6 @@ template from doing so, not the operating system). See README, "An toàn".
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import pickle
 import select
@@ -58,23 +57,9 @@ _PR_SET_PDEATHSIG = 1
 
 def is_trusted(path: Path | str) -> bool:
     """True for a file of the built-in template folder (shipped with baocao)."""
-    from baocao.registry import real_path
+    from baocao.registry import is_builtin
 
-    try:
-        real = real_path(path)[0]
-    except OSError:  # missing or unreadable: as its resolved name says
-        try:
-            return Path(path).resolve().is_relative_to(_builtin_real())
-        except OSError:
-            return False
-    return Path(real).is_relative_to(_builtin_real())
-
-
-@functools.cache
-def _builtin_real() -> Path:
-    from baocao.registry import builtin_dir
-
-    return builtin_dir().resolve()
+    return is_builtin(path)
 
 
 def die_with_parent(sig: int = signal.SIGKILL) -> None:

@@ -49,12 +49,12 @@ _MARKER = "baocaoBodyMarker"
 # the compiled source has a newline before each paragraph (so that an error names the
 # paragraph by its line); the rendered part loses them again (docxtpl's render_xml_part)
 _P_OPEN = re.compile(r"<w:p([ >])")
-_NEWLINE_P = re.compile(r"\n<w:p([ >])")  # what newlines_out removes
 _LITERALS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 
 
 def newlines_out(xml: str) -> str:
-    """``_NEWLINE_P.sub(r"<w:p\\1", xml)`` as two plain replacements (issue 11)."""
+    """``xml`` without the newline before each ``<w:p>`` / ``<w:p …>``: docxtpl's
+    ``re.sub(r"\\n<w:p([ >])", r"<w:p\\1", …)`` as two plain replacements (issue 11)."""
     return xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
 
 
