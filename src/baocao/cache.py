@@ -91,24 +91,16 @@ def write(kind: str, key: str, value: Any) -> None:
     place = folder(kind)
     if place is None:
         return
-    with contextlib.suppress(OSError, ValueError):
+    from baocao.errors import RenderError
+    from baocao.rendering.atomic import write_atomic
+
+    with contextlib.suppress(OSError, ValueError, RenderError):
         place.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(place):
             return
         payload = marshal.dumps((key, value))
         data = _MAGIC + hashlib.sha256(payload).digest() + payload
-        import tempfile
-
-        fd, name = tempfile.mkstemp(dir=place, prefix=".tmp-", suffix=".part")
-        tmp = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            tmp.replace(place / f"{key}.bin")
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        write_atomic(place / f"{key}.bin", data, force=True, sync=False)
         _prune(place)
 
 

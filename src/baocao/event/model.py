@@ -317,13 +317,9 @@ class Event(StrictModel):
                 # chuan_dau puts the text in NFC first; Ð, Đ have no decomposition, so the
                 # replacement may come before it (tests/test_tone_marks_fast_path.py)
                 return chuan_dau(value.replace("\u00d0", "\u0110"), kieu=kieu)
-            if kind is dict:
+            if kind is dict or isinstance(value, dict):
                 return {k: walk(v) for k, v in value.items()}
-            if kind is list:
-                return [walk(v) for v in value]
-            if isinstance(value, dict):
-                return {k: walk(v) for k, v in value.items()}
-            if isinstance(value, list):
+            if kind is list or isinstance(value, list):
                 return [walk(v) for v in value]
             return value
 
