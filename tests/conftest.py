@@ -24,6 +24,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # developer's LANG=en_US must not change that. Tests of the choice itself set their own.
 os.environ.setdefault("BAOCAO_LANG", "vi")
 
+
+@pytest.fixture
+def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages in Vietnamese whatever an earlier test in this process chose (its module:
+    ``pytestmark = pytest.mark.usefixtures("vietnamese")``); child processes inherit it."""
+    from baocao import i18n
+
+    monkeypatch.setenv("BAOCAO_LANG", "vi")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
 # Hypothesis profiles. "ci": the same examples on every run (derandomize; no example
 # database), no deadline (a shared CI machine is slow at times), and the blob to reproduce a
 # failure printed. Loaded with HYPOTHESIS_PROFILE=ci, or when CI is set; "default" otherwise

@@ -6,16 +6,18 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baocao import i18n
 from baocao.rendering.batch import MIN_PARALLEL, Item, ItemResult, plan_names, render_many
 from conftest import EXAMPLES, docx_lines
+
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
 
 TEMPLATES = ["thong-cao", "tin-bai", "phat-bieu-khai-mac", "bao-cao-tong-ket"]
 # built-ins that `all` renders too
@@ -23,14 +25,6 @@ NEW_TEMPLATES = ["ke-hoach", "chuong-trinh", "phat-bieu-be-mac"]
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"
 DANG = EXAMPLES / "lop-boi-duong-dan-van.yaml"
 JSON = EXAMPLES / "tap-huan-hai-thang.json"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def events_in(tmp_path: Path) -> list[Path]:

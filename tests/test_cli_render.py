@@ -6,16 +6,18 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from baocao import i18n
 from baocao.cli import cli
 from conftest import EXAMPLES, docx_lines
+
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
 
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"
 DANG = EXAMPLES / "lop-boi-duong-dan-van.yaml"
@@ -28,14 +30,6 @@ TEMPLATES = [
     "thong-cao",
     "tin-bai",
 ]
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def invoke(*args: str | Path) -> Any:

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,24 +13,19 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from baocao import i18n
 from baocao.cli import cli
 from baocao.event.json_source import parse_json
 from baocao.event.limits import decode_text
 from baocao.event.yaml_source import parse_yaml
 from conftest import EXAMPLES, FIXTURES, ROOT, example_files
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 INVALID = FIXTURES / "events" / "invalid"
 VALID = FIXTURES / "events" / "valid"
 SCHEMA_FILE = ROOT / "docs" / "event.schema.json"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path = INVALID) -> Any:

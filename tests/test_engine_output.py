@@ -13,7 +13,6 @@ import subprocess
 import sys
 import unicodedata
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -21,21 +20,16 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from baocao import i18n
 from baocao.errors import RenderError, TemplateError
 from baocao.rendering.engine import DocProps, compile_template
 from conftest import FIXTURES, ROOT, convert_to_pdf, iter_paragraphs, pdf_text
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
 TPL = FIXTURES / "templates"
 SPECIAL = 'A & B <C> "D"'
 HEADER_CTX = {"co_quan": "Ban Dân vận", "dac_biet": SPECIAL, "nhieu_dong": "một\nhai\tba"}
-
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
 
 
 def parts_text(data: bytes) -> dict[str, list[str]]:
@@ -146,6 +140,7 @@ def test_same_input_gives_the_same_bytes_with_fixed_zip_metadata() -> None:
 SCRIPT = """
 import datetime as dt, hashlib, sys
 from baocao.rendering.engine import DocProps, compile_template
+
 ctx = {"co_quan": "Ban Dân vận", "dac_biet": 'A & B <C> "D"', "nhieu_dong": "một\\nhai\\tba"}
 props = DocProps("Thông cáo báo chí: Lớp bồi dưỡng", "Về việc tổ chức lớp bồi dưỡng",
                  "Ban Dân vận Tỉnh ủy", dt.datetime(2024, 11, 1))

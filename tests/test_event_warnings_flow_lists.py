@@ -7,18 +7,20 @@ makes them errors (exit 3, nothing written), ``--format json`` lists them with
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
 
-from baocao import i18n
 from baocao.cli import cli
 from baocao.errors import DataError
 from baocao.event.loading import load_event, parse_event
 from baocao.rendering.batch import render_many
+
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
 
 HEAD = (
     "co_quan:\n  ten: Sở Nội vụ\n  viet_tat: SNV\n  dia_danh: Cà Mau\n"
@@ -30,14 +32,6 @@ SPLIT = HEAD + (
     "  chung:\n"
     "    noi_nhan: [Ủy ban nhân dân tỉnh, Các xã, phường]\n"  # line 11
 )
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def _file(tmp_path: Path, text: str = SPLIT, name: str = "su-kien.yaml") -> Path:

@@ -4,7 +4,6 @@ crash; invisible characters removed with a warning naming the field."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,8 @@ from baocao.errors import DataError
 from baocao.event.loading import load_event, parse_event
 from hostile_docx import EVENT, baocao, event_file, leftovers
 
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    """Messages in Vietnamese whatever an earlier test in this process chose."""
-    from baocao import i18n
-
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 def problems_of(text: str, name: str = "e.yaml") -> list[tuple[int | None, str | None, str]]:

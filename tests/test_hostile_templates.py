@@ -8,7 +8,6 @@ a generous time bound and a peak memory (RSS) under 500 MB.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,10 @@ from hostile_docx import (
     write_docx,
 )
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 BOMBS = {
     "fold": "{{ 'a' * 10**9 }}",
     "power": "{{ 10 ** (10 ** 8) }}",
@@ -39,16 +42,6 @@ BOMBS = {
         "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
     ),
 }
-
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    """Messages in Vietnamese whatever an earlier test in this process chose."""
-    from baocao import i18n
-
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
 
 
 def one_template(tmp_path: Path, *texts: str, **kwargs: object) -> Path:

@@ -11,18 +11,20 @@ then read the diff before committing::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from baocao import i18n
 from baocao.cli import cli
 from baocao.errors import DataError
 from baocao.event.limits import MAX_BYTES, MAX_STRING
 from baocao.event.loading import load_event, parse_event
 from conftest import FIXTURES
+
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
 
 INVALID = FIXTURES / "events" / "invalid"
 CASES = sorted(p for p in INVALID.iterdir() if p.suffix != ".expected")
@@ -32,14 +34,6 @@ VALID_HEAD = (
     "co_quan:\n  ten: Ban Dân vận\n  viet_tat: BDVTU\n  dia_danh: Cà Mau\n"
     "su_kien:\n  ten: hội nghị\n  bat_dau: 1/11/2024\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def test_the_corpus_is_big_enough() -> None:

@@ -3,22 +3,16 @@ English); keys get a "did you mean"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from baocao import i18n
 from baocao.event.explain import fields_at, message_for
 from baocao.suggest import did_you_mean as suggest
 
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 def pydantic_error(model: type[BaseModel], data: dict[str, Any]) -> Any:

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baocao import i18n
 from baocao.errors import DataError
 from baocao.event.loading import parse_event
 from baocao.event.model import Event
 from conftest import example_files
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 SOURCES = [(p.name, p.read_bytes()) for p in example_files()]
 SIGNIFICANT = [*":-[]{}&*!|>'\"%@`#,?\t\n \\", "\x00", "\x85", "ủ", "\ufeff", "©", "—"]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
 
 
 def check(data: bytes, name: str) -> None:

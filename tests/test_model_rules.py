@@ -10,16 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from baocao import i18n
 from baocao.event.fields import parse_when
 from baocao.event.model import Event, NguoiKy, VanBan
 
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Any:
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 def event(**changes: Any) -> dict[str, Any]:

@@ -5,27 +5,21 @@ from __future__ import annotations
 import subprocess
 import unicodedata
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from baocao import i18n
 from baocao.errors import ExportError
 from baocao.rendering.batch import render_many
 from baocao.rendering.pdf import _batches, converter_command, page_count, to_pdf
 from conftest import EXAMPLES, convert_to_pdf, docx_lines, pdf_text
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"
 DANG = EXAMPLES / "lop-boi-duong-dan-van.yaml"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def squash(text: str) -> str:

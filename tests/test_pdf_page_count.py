@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
-from baocao import i18n
 from baocao.event.loading import load_event
 from baocao.rendering.document import render
 from baocao.rendering.pdf import min_pages, page_count, to_pdf
 from conftest import EXAMPLES, pdf_text
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 UBND = EXAMPLES / "hoi-nghi-ubnd.yaml"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
 
 
 def with_page_breaks(tmp_path: Path, breaks: int) -> Path:

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,17 +20,11 @@ from baocao.rendering.batch import default_jobs, render_many
 from baocao.rendering.signals import Terminated, handle_termination
 from conftest import EXAMPLES
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 EVENT = EXAMPLES / "hoi-nghi-ubnd.yaml"
-
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    """Messages in Vietnamese whatever an earlier test in this process chose."""
-    from baocao import i18n
-
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
 
 
 def events(folder: Path, count: int) -> list[Path]:

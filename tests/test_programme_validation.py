@@ -6,30 +6,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baocao import i18n
 from baocao.errors import DataError
 from baocao.event.loading import parse_event
 from baocao.event.programme import Phien, kiem_tra
+
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
 
 HEAD = (
     "co_quan:\n  ten: Ban Dân vận\n  viet_tat: BDVTU\n  dia_danh: Cà Mau\n"
     "su_kien:\n  ten: lớp bồi dưỡng\n  bat_dau: 30/11/2024 7h30\n  ket_thuc: 2/12/2024\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def problems(text: str, path: str = "e.yaml") -> list[str]:

@@ -7,13 +7,11 @@ import datetime as dt
 import io
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 
-from baocao import i18n
 from baocao.errors import RenderError, TemplateError
 from baocao.event.loading import load_event
 from baocao.registry import TemplateSpec, find_template
@@ -22,17 +20,14 @@ from baocao.rendering.document import default_output, render, render_bytes
 from baocao.vi import chuan_dau
 from conftest import EXAMPLES, TEMPLATES, iter_paragraphs
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 SEED = EXAMPLES / "lop-boi-duong-dan-van.yaml"
 needs_builtins = pytest.mark.skipif(
     not (TEMPLATES / "thong-cao.yaml").exists(), reason="built-in templates not there yet"
 )
-
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -5,32 +5,25 @@ its number and signer. Checked by ``baocao validate``, ``baocao render`` and the
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
 
-from baocao import i18n
 from baocao.cli import cli
 from baocao.errors import DataError
 from baocao.event.loading import check_files, load_event, parse_event
 from conftest import TEMPLATES
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 HEAD = (
     "co_quan:\n  ten: Sở Nội vụ\n  viet_tat: SNV\n  dia_danh: Cà Mau\n"
     "su_kien:\n  ten: hội nghị\n  bat_dau: 1/11/2024\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("BAOCAO_LANG", "vi")
-    monkeypatch.delenv("BAOCAO_TEMPLATES", raising=False)
-    i18n.set_language(None)
-    yield
-    i18n.set_language(None)
 
 
 def _event(tmp_path: Path, van_ban: str, name: str = "su-kien.yaml") -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import warnings
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,11 @@ from baocao.docx.package import read_package
 from baocao.errors import TemplateError
 from hostile_docx import baocao, event_file, leftovers, parts, set_method, write_docx
 
+# messages in Vietnamese, whatever an earlier test in this process chose (conftest)
+pytestmark = pytest.mark.usefixtures("vietnamese")
+
+
 GiB = 1 << 30
-
-
-@pytest.fixture(autouse=True)
-def vietnamese() -> Iterator[None]:
-    """Messages in Vietnamese whatever an earlier test in this process chose."""
-    from baocao import i18n
-
-    i18n.set_language("vi")
-    yield
-    i18n.set_language(None)
 
 
 @pytest.fixture(scope="module")
